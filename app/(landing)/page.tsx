@@ -1,0 +1,55 @@
+import Link from 'next/link';
+import { ThemeToggle } from '@/components/site/ThemeToggle';
+import { languageHref, pageHref } from '@/lib/site/routes';
+import { languages, lessonPages, messagesFor } from '../site-data';
+
+/** The one page outside any language: it introduces the course and offers every language. */
+export default function Landing() {
+  const langs = languages();
+  const en = messagesFor('en');
+  return (
+    <>
+      <header className="site-header">
+        <a className="skip-link" href="#main">
+          {en.skipToContent}
+        </a>
+        <span className="site-title">{en.siteTitle}</span>
+        <div className="site-header-tools">
+          <ThemeToggle toLight={en.themeToLight} toDark={en.themeToDark} />
+        </div>
+      </header>
+      <main id="main" className="landing" tabIndex={-1}>
+        <h1>Energy-based models and autoencoders, live</h1>
+        <p className="lead">{en.siteTagline}</p>
+        <p>
+          These notes cover Week 7 of an introductory deep-learning course. Every formula is typeset in the page, and
+          the figures are small experiments: change a parameter, press play, and the model trains right here, on your
+          own machine.
+        </p>
+        <h2>Choose a language</h2>
+        <ul className="language-cards">
+          {langs.map((lang) => {
+            const m = messagesFor(lang);
+            const pages = lessonPages(lang);
+            return (
+              <li key={lang} lang={lang}>
+                <Link href={languageHref(lang)} hrefLang={lang}>
+                  {m.languageName}
+                </Link>
+                <ul>
+                  {pages.map((p) => (
+                    <li key={p.slug}>
+                      <Link href={pageHref(lang, p.slug)} hrefLang={lang}>
+                        {p.frontMatter.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ul>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import 'katex/dist/katex.min.css';
+import '../globals.css';
+import type { Metadata, Viewport } from 'next';
+import { SiteHeader } from '@/components/site/SiteHeader';
+import { themeInitScript } from '@/components/site/theme-script';
+import { languages, messagesFor } from '../site-data';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return languages().map((lang) => ({ lang }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
+  const { lang } = await params;
+  const m = messagesFor(lang);
+  return { title: { default: m.siteTitle, template: `%s · ${m.siteTitle}` }, description: m.siteTagline };
+}
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#15171c' },
+  ],
+};
+
+/** Root layout of a language: <html lang> must be right before any script runs. */
+export default async function LanguageLayout({ children, params }: { children: React.ReactNode; params: Promise<{ lang: string }> }) {
+  const { lang } = await params;
+  const messages = messagesFor(lang);
+  return (
+    <html lang={lang} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+      </head>
+      <body>
+        <SiteHeader lang={lang} messages={messages} />
+        {children}
+      </body>
+    </html>
+  );
+}

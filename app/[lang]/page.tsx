@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { pageHref } from '@/lib/site/routes';
+import { lessonPages, messagesFor } from '../site-data';
+
+export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
+  const { lang } = await params;
+  const m = messagesFor(lang);
+  return { title: m.courseIndexTitle, description: m.courseIndexIntro };
+}
+
+export default async function CourseIndex({ params }: { params: Promise<{ lang: string }> }) {
+  const { lang } = await params;
+  const m = messagesFor(lang);
+  const pages = lessonPages(lang);
+  return (
+    <main id="main" className="index-main" tabIndex={-1}>
+      <h1>{m.courseIndexTitle}</h1>
+      <p className="lead">{m.courseIndexIntro}</p>
+      <section aria-labelledby="week07-heading" className="week-card">
+        <h2 id="week07-heading">{m.weekTitle}</h2>
+        <ol className="week-pages">
+          {pages.map((p) => (
+            <li key={p.slug}>
+              <Link href={pageHref(lang, p.slug)}>{p.frontMatter.title}</Link>
+              <p>{p.frontMatter.description}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </main>
+  );
+}

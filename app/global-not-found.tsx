@@ -1,0 +1,30 @@
+import './globals.css';
+import type { Metadata } from 'next';
+import { themeInitScript } from '@/components/site/theme-script';
+
+export const metadata: Metadata = {
+  title: 'Page not found · Week 7 notes',
+  description: 'There is no page at this address.',
+};
+
+const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
+
+/** Served for any unknown address; static hosts use out/404.html. */
+export default function GlobalNotFound() {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+      </head>
+      <body>
+        <main id="main" className="landing not-found">
+          <h1>Page not found</h1>
+          <p>There is no page at this address. The notes start from the home page.</p>
+          <p>
+            <a href={`${basePath}/`}>Go to the home page</a>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+}

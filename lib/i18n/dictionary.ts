@@ -1,0 +1,18 @@
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import en from './messages/en.json';
+
+export type Messages = typeof en;
+export type MessageKey = keyof Messages;
+
+/**
+ * UI strings of a language. English is the reference: a key another language lacks falls back
+ * to English (the completeness check reports it), so a partial dictionary never breaks a page.
+ * Read from disk at build time so that adding a language needs no code change.
+ */
+export function messagesFor(lang: string, dir = path.join(process.cwd(), 'lib', 'i18n', 'messages')): Messages {
+  if (lang === 'en') return en;
+  const file = path.join(dir, `${lang}.json`);
+  if (!existsSync(file)) return en;
+  return { ...en, ...(JSON.parse(readFileSync(file, 'utf8')) as Partial<Messages>) };
+}
