@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { energyPlotLayout } from '@/lib/plot/layout';
+
+describe('energyPlotLayout', () => {
+  const box = { x: [-3, 3], y: [-3, 3] } as const;
+
+  for (const [width, fontPx] of [
+    [328, 14],
+    [560, 14],
+    [840, 21],
+  ] as const) {
+    it(`fits a square plot, its axes and margins into ${width} px`, () => {
+      const l = energyPlotLayout(width, fontPx, box);
+      expect(l.width).toBe(width);
+      expect(l.side).toBeGreaterThan(width * 0.7);
+      expect(l.left + l.side).toBeLessThanOrEqual(width);
+      expect(l.xLabelBaseline).toBeLessThanOrEqual(l.chartHeight);
+      expect(l.xTicks.length).toBeGreaterThanOrEqual(3);
+      expect(l.yTicks.length).toBeGreaterThanOrEqual(3);
+      for (const t of [...l.xTicks, ...l.yTicks]) {
+        expect(t.value).toBeGreaterThanOrEqual(-3);
+        expect(t.value).toBeLessThanOrEqual(3);
+      }
+    });
+  }
+
+  it('grows margins with the font size', () => {
+    const small = energyPlotLayout(800, 14, box);
+    const large = energyPlotLayout(800, 28, box);
+    expect(large.left).toBeGreaterThan(small.left);
+    expect(large.legendHeight).toBeGreaterThan(small.legendHeight);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createEnergyScale } from '@/lib/plot/colour-scale';
+import { energyTicks, formatNumber, linearTicks, logTicks, tickCount } from '@/lib/plot/ticks';
+
+describe('formatNumber', () => {
+  it('uses significant figures, a real minus sign and drops trailing zeros', () => {
+    expect(formatNumber(1.23456)).toBe('1.23');
+    expect(formatNumber(-0.5)).toBe('\u22120.5');
+    expect(formatNumber(2)).toBe('2');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(12345)).toBe('12345');
+  });
+
+  it('switches to powers of ten for very large and very small magnitudes', () => {
+    expect(formatNumber(123456)).toBe('1.23×10⁵');
+    expect(formatNumber(-0.00012)).toBe('\u22121.2×10⁻⁴');
+  });
+
+  it('names the non-finite values', () => {
+    expect(formatNumber(NaN)).toBe('NaN');
+    expect(formatNumber(Infinity)).toBe('∞');
+    expect(formatNumber(-Infinity)).toBe('\u2212∞');
+  });
+});
+
+describe('axis ticks', () => {
+  it('gives round linear ticks inside the domain', () => {
+    const ticks = linearTicks([-3, 3], 5);
+    expect(ticks.map((t) => t.value)).toEqual([-3, -2, -1, 0, 1, 2, 3]);
+    expect(ticks[0].label).toBe('\u22123');
+  });
+
+  it('gives decade ticks for a log axis', () => {
+    const values = logTicks([0.01, 100], 5).map((t) => t.value);
+    expect(values).toEqual(expect.arrayContaining([0.01, 0.1, 1, 10, 100]));
+  });
+
+  it('scales the tick count with the length', () => {
+    expect(tickCount(100, 16)).toBe(2);
+    expect(tickCount(560, 16)).toBe(7);
+    expect(tickCount(5000, 16)).toBe(10);
+  });
+});
+
+describe('energyTicks', () => {
+  it('positions linear ticks on the ramp', () => {
+    const scale = createEnergyScale([0, 4]);
+    const ticks = energyTicks(scale, 4);
+    expect(ticks.map((t) => t.value)).toEqual([0, 1, 2, 3, 4]);
+    expect(ticks.map((t) => t.u)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+  });
+
+  it('gives round, increasing, well-separated ticks on a log ramp', () => {
+    const scale = createEnergyScale([0, 1000], { log: true });
+    const ticks = energyTicks(scale, 5);
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    for (let k = 1; k < ticks.length; k++) {
+      expect(ticks[k].value).toBeGreaterThan(ticks[k - 1].value);
+      expect(ticks[k].u - ticks[k - 1].u).toBeGreaterThanOrEqual(0.7 / 5 - 1e-12);
+    }
+    for (const t of ticks) {
+      expect(t.u).toBeCloseTo(scale.toUnit(t.value), 12);
+      // Round numbers: 1, 2 or 5 times a power of ten (or zero).
+      expect(t.value === 0 || /^[125]0*$/.test(String(t.value))).toBe(true);
+    }
+  });
+
+  it('labels fractional log ticks without floating-point noise', () => {
+    const scale = createEnergyScale([-0.3, 0.7], { log: true, logUnit: 0.001 });
+    for (const t of energyTicks(scale, 6)) {
+      expect(t.label).not.toMatch(/0000|9999/);
+      expect(Number(t.label.replace('\u2212', '-'))).toBeCloseTo(t.value, 12);
+    }
+  });
+
+  it('has a single tick for a flat surface', () => {
+    expect(energyTicks(createEnergyScale([2, 2]))).toEqual([{ value: 2, u: 0.5, label: '2' }]);
+  });
+});
