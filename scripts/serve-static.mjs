@@ -1,5 +1,5 @@
-// Serves the static export (out/) on loopback, as a static host would: 404.html for unknown
-// paths. Cross-origin isolation headers let tfjs-wasm use threads where the browser allows.
+// Serves the static export (out/) on loopback, as a plain static host would: no special
+// headers, 404.html for unknown paths.
 import http from 'node:http';
 import path from 'node:path';
 import { readFileSync, existsSync } from 'node:fs';
@@ -18,8 +18,6 @@ const notFoundPage = path.join(root, '404.html');
 const assets = sirv(root, { dev: false, etag: true, extensions: ['html'] });
 
 const server = http.createServer((req, res) => {
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
   assets(req, res, () => {
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');

@@ -3,21 +3,32 @@ import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { DEMO_ELEMENT } from '@/lib/content/remark-demo-directive';
 import { isDemoId } from '@/lib/demos/registry';
+import type { Messages } from '@/lib/i18n/dictionary';
 import { DemoFigure } from '../demos/DemoFigure';
 
 type ElementProps = { children?: React.ReactNode; 'data-demo'?: string };
+type ImageProps = React.ImgHTMLAttributes<HTMLImageElement>;
 
-const components = {
-  [DEMO_ELEMENT]: ({ children, 'data-demo': id }: ElementProps) =>
-    id && isDemoId(id) ? <DemoFigure id={id}>{children}</DemoFigure> : null,
-  table: ({ children }: ElementProps) => (
-    <div className="table-scroll">
-      <table>{children}</table>
-    </div>
-  ),
-} as unknown as Partial<Components>;
+function componentsFor(lang: string, messages: Messages): Partial<Components> {
+  return {
+    [DEMO_ELEMENT]: ({ children, 'data-demo': id }: ElementProps) =>
+      id && isDemoId(id) ? (
+        <DemoFigure id={id} lang={lang} messages={messages}>
+          {children}
+        </DemoFigure>
+      ) : null,
+    // Figures load lazily: a reader on a phone fetches only the ones scrolled to.
+    // eslint-disable-next-line @next/next/no-img-element -- static export, our own SVGs
+    img: (props: ImageProps) => <img {...props} alt={props.alt ?? ''} loading="lazy" decoding="async" />,
+    table: ({ children }: ElementProps) => (
+      <div className="table-scroll">
+        <table>{children}</table>
+      </div>
+    ),
+  } as unknown as Partial<Components>;
+}
 
 /** Renders the build-time hast of a page as React elements (no HTML string, no client math). */
-export function Markdown({ tree }: { tree: Root }) {
-  return toJsxRuntime(tree, { Fragment, jsx, jsxs, components, passKeys: true });
+export function Markdown({ tree, lang, messages }: { tree: Root; lang: string; messages: Messages }) {
+  return toJsxRuntime(tree, { Fragment, jsx, jsxs, components: componentsFor(lang, messages), passKeys: true });
 }

@@ -43,7 +43,7 @@ export function DocPage({ page, pages, messages }: { page: Page; pages: Page[]; 
               </div>
             </dl>
           </header>
-          <Markdown tree={page.rendered.hast} />
+          <Markdown tree={page.rendered.hast} lang={page.lang} messages={messages} />
         </article>
         <footer className="doc-footer">
           <PrevNext pages={pages} current={page.slug} labels={{ previous: messages.previous, next: messages.next }} />

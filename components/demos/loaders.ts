@@ -1,0 +1,16 @@
+'use client';
+
+import type { ComponentType } from 'react';
+import type { DemoId } from '@/lib/demos/registry';
+import type { DemoProps } from './runtime/types';
+
+type Loader = () => Promise<{ default: ComponentType<DemoProps> }>;
+
+/**
+ * Each demo is its own chunk, fetched only when its figure comes near the screen. A demo not
+ * listed here keeps its text fallback (its issue has not landed yet).
+ */
+export const demoLoaders: Partial<Record<DemoId, Loader>> = {
+  'energy-inference': () => import('./energy-inference/EnergyInferenceDemo'),
+  'latent-ellipse': () => import('./latent-ellipse/LatentEllipseDemo'),
+};

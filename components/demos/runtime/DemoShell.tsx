@@ -1,0 +1,150 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+import { BACKENDS, type BackendName } from '@/lib/demos/backends';
+import type { ParamSpecs } from '@/lib/demos/params';
+import type { Messages } from '@/lib/i18n/dictionary';
+import { formatNumber } from '@/lib/i18n/format';
+import { fill } from '@/lib/i18n/template';
+import { ParamControl } from './ParamControl';
+import { switchBackend, type TfRuntime } from './tf-runtime';
+import type { DemoController } from './useDemo';
+
+interface DemoShellProps<S extends ParamSpecs> {
+  demo: DemoController<S>;
+  runtime: TfRuntime;
+  messages: Messages;
+  lang: string;
+  /** Accessible name of the demo region. */
+  title: string;
+  playLabel?: string;
+  pauseLabel?: string;
+  /** The demo's own parameter controls. */
+  controls?: ReactNode;
+  /** Extra read-outs next to step/loss. */
+  readouts?: ReactNode;
+  lossLabel?: string;
+  children: ReactNode;
+}
+
+/**
+ * The frame every demo shares: transport (play/pause, step, reset), speed, seed and backend,
+ * a status line, a live region for screen readers, and the divergence message.
+ */
+export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
+  const { demo, runtime, messages, lang, title, controls, readouts, children } = props;
+  const m = messages.demo;
+  const { attachRoot } = demo;
+  const [copied, setCopied] = useState(false);
+  const running = demo.status === 'running';
+  const playLabel = props.playLabel ?? m.play;
+  const pauseLabel = props.pauseLabel ?? m.pause;
+  const statusText =
+    demo.status === 'running'
+      ? m.statusRunning
+      : demo.status === 'diverged'
+        ? m.statusDiverged
+        : demo.status === 'finished'
+          ? m.statusFinished
+          : demo.autoPaused
+            ? m.pausedOffscreen
+            : m.statusPaused;
+  const announcements: Record<string, string> = {
+    running: m.announceRunning,
+    paused: m.announcePaused,
+    finished: m.announceFinished,
+    reset: m.announceReset,
+    diverged: m.announceDiverged,
+  };
+
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied(true);
+      window.setTimeout(() => setCopied(false), 2000);
+    } catch {
+      // Clipboard refused (permissions): the address bar already holds the same link.
+    }
+  };
+
+  const changeBackend = (name: BackendName) => {
+    const query = new URLSearchParams(window.location.search);
+    query.set('backend', name);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}${window.location.hash}`);
+    void switchBackend(name);
+  };
+
+  return (
+    <section className="demo-shell" aria-label={title} onKeyDown={demo.onKeyDown} ref={attachRoot} data-status={demo.status}>
+      <div className="demo-toolbar" role="toolbar" aria-label={title}>
+        <button type="button" className="demo-button demo-play" onClick={demo.toggle} disabled={demo.status === 'diverged'} aria-label={running ? pauseLabel : playLabel} data-action="play">
+          <span aria-hidden="true">{running ? '❚❚' : '▶'}</span> {running ? pauseLabel : playLabel}
+        </button>
+        <button type="button" className="demo-button" onClick={demo.step} disabled={running || demo.status === 'diverged'} title={m.stepTitle} data-action="step">
+          {m.step}
+        </button>
+        <button type="button" className="demo-button" onClick={demo.reset} title={m.resetTitle} data-action="reset">
+          {m.reset}
+        </button>
+        <div className="demo-speed">
+          <ParamControl spec={demo.specs.speed} label={m.speed} value={demo.params.speed} onChange={(v) => demo.setParam('speed', v)} />
+        </div>
+      </div>
+      <p className="demo-shortcuts">{m.shortcuts}</p>
+      {demo.status === 'diverged' ? (
+        <div className="demo-alert" role="alert">
+          <p>{fill(m.diverged, { reason: demo.reason ?? '' })}</p>
+          <button type="button" className="demo-button" onClick={demo.reset} data-action="reset-after-divergence">
+            {m.reset}
+          </button>
+        </div>
+      ) : null}
+      <div className="demo-body">{children}</div>
+      {controls ? <div className="demo-controls">{controls}</div> : null}
+      <div className="demo-status" aria-live="off">
+        <span data-readout="status">{statusText}</span>
+        <span>
+          {m.stepsLabel} <span data-readout="steps">{formatNumber(lang, demo.frame.steps, 9)}</span>
+        </span>
+        <span>
+          {props.lossLabel ?? m.lossLabel}{' '}
+          <span data-readout="loss">{Number.isFinite(demo.frame.loss) ? formatNumber(lang, demo.frame.loss, 4) : '—'}</span>
+        </span>
+        <span>
+          <span data-readout="rate">{formatNumber(lang, Math.round(demo.frame.stepsPerSecond), 6)}</span> {m.stepsPerSecond}
+        </span>
+        <span>
+          {m.backendInUse} <strong data-readout="backend">{runtime.backend}</strong>
+        </span>
+        {readouts}
+      </div>
+      {runtime.fallbacks.length > 0 ? (
+        <p className="demo-note">
+          {runtime.fallbacks.map((f) => fill(m.backendFallback, { backend: f.backend, reason: f.reason, used: runtime.backend })).join(' ')}
+        </p>
+      ) : null}
+      <details className="demo-settings">
+        <summary>{m.settings}</summary>
+        <div className="demo-settings-body">
+          <ParamControl spec={demo.specs.seed} label={m.seed} value={demo.params.seed} onChange={(v) => demo.setParam('seed', v)} />
+          <div className="param param-enum">
+            <label htmlFor={`${title}-backend`}>{m.backend}</label>
+            <select id={`${title}-backend`} value={runtime.backend} onChange={(e) => changeBackend(e.target.value as BackendName)}>
+              {BACKENDS.map((b) => (
+                <option key={b} value={b}>
+                  {b}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" className="demo-button" onClick={copyLink}>
+            {copied ? m.linkCopied : m.copyLink}
+          </button>
+        </div>
+      </details>
+      <p className="visually-hidden" aria-live="polite" role="status">
+        {demo.announcement ? announcements[demo.announcement] : ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,163 @@
+'use client';
+
+import type * as TF from '@tensorflow/tfjs-core';
+
+export type LoopStatus = 'paused' | 'running' | 'diverged' | 'finished';
+
+export interface LoopDriver {
+  /** Runs one optimisation step and returns its loss; the loop owns (and disposes) the scalar. */
+  step(): TF.Scalar;
+  /** Redraws from the model's current state. Awaited: the loop draws at most once a frame. */
+  draw(info: FrameInfo): Promise<void> | void;
+  /** Optional stop condition, checked after each frame's steps (e.g. a step budget). */
+  isFinished?(steps: number): boolean;
+}
+
+export interface FrameInfo {
+  steps: number;
+  loss: number;
+  stepsPerSecond: number;
+}
+
+export interface LoopEvents {
+  onStatus(status: LoopStatus, reason?: string): void;
+  onFrame(info: FrameInfo): void;
+}
+
+/**
+ * The animation loop every demo shares: a batch of steps per frame, then one asynchronous
+ * read-back and one draw, then a yield to the browser. Nothing is read back between steps,
+ * so the GPU (or the wasm worker) is never stalled mid-batch.
+ */
+export class TrainingLoop {
+  private status: LoopStatus = 'paused';
+  private steps = 0;
+  private frame = 0;
+  private busy = false;
+  private lastLoss: TF.Scalar | null = null;
+  private rate = { steps: 0, since: 0, value: 0 };
+  stepsPerFrame = 1;
+
+  constructor(
+    private driver: LoopDriver,
+    private events: LoopEvents,
+  ) {}
+
+  get state(): LoopStatus {
+    return this.status;
+  }
+
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  play(): void {
+    if (this.status === 'running' || this.status === 'diverged') return;
+    if (this.driver.isFinished?.(this.steps)) {
+      this.setStatus('finished');
+      return;
+    }
+    this.setStatus('running');
+    this.rate = { steps: 0, since: performance.now(), value: this.rate.value };
+    this.schedule();
+  }
+
+  pause(reason?: string): void {
+    if (this.status !== 'running') return;
+    cancelAnimationFrame(this.frame);
+    this.setStatus('paused', reason);
+  }
+
+  /** Runs `count` steps now (the S key, or a test) and redraws once. */
+  async stepOnce(count = 1): Promise<void> {
+    if (this.status === 'running' || this.status === 'diverged' || this.busy) return;
+    this.busy = true;
+    try {
+      await this.runSteps(count);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Clears the step count; the demo disposes and recreates its model around this. */
+  reset(): void {
+    cancelAnimationFrame(this.frame);
+    this.lastLoss?.dispose();
+    this.lastLoss = null;
+    this.steps = 0;
+    this.rate = { steps: 0, since: performance.now(), value: 0 };
+    this.setStatus('paused');
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+    this.lastLoss?.dispose();
+    this.lastLoss = null;
+    this.status = 'paused';
+  }
+
+  private schedule(): void {
+    this.frame = requestAnimationFrame(() => void this.tick());
+  }
+
+  private async tick(): Promise<void> {
+    if (this.status !== 'running' || this.busy) return;
+    this.busy = true;
+    try {
+      await this.runSteps(this.stepsPerFrame);
+    } finally {
+      this.busy = false;
+    }
+    if (this.status === 'running') this.schedule();
+  }
+
+  private async runSteps(count: number): Promise<void> {
+    let ran = 0;
+    try {
+      for (let i = 0; i < count; i++) {
+        if (this.driver.isFinished?.(this.steps)) break;
+        this.lastLoss?.dispose();
+        this.lastLoss = this.driver.step();
+        this.steps += 1;
+        ran += 1;
+      }
+    } catch (error) {
+      this.fail(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    const loss = this.lastLoss ? (await this.lastLoss.data())[0] : NaN;
+    const now = performance.now();
+    this.rate.steps += ran;
+    const elapsed = now - this.rate.since;
+    if (elapsed > 500) {
+      this.rate.value = (1000 * this.rate.steps) / elapsed;
+      this.rate = { steps: 0, since: now, value: this.rate.value };
+    }
+    const info: FrameInfo = { steps: this.steps, loss, stepsPerSecond: this.rate.value };
+    if (this.lastLoss && !Number.isFinite(loss)) {
+      this.fail(`the loss became ${loss} at step ${this.steps}`);
+      return;
+    }
+    try {
+      await this.driver.draw(info);
+    } catch (error) {
+      this.fail(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    this.events.onFrame(info);
+    if (this.driver.isFinished?.(this.steps) && this.status === 'running') {
+      cancelAnimationFrame(this.frame);
+      this.setStatus('finished');
+    }
+  }
+
+  private fail(reason: string): void {
+    cancelAnimationFrame(this.frame);
+    this.setStatus('diverged', reason);
+  }
+
+  private setStatus(status: LoopStatus, reason?: string): void {
+    this.status = status;
+    this.events.onStatus(status, reason);
+  }
+}
