@@ -14,7 +14,7 @@ import {
 } from 'react';
 import { gridCoordinate, nearestGridIndex, type Box } from '@/lib/ml/grid';
 import { createEnergyScale, energyDomain, fillEnergyImage, type ColourMap } from '@/lib/plot/colour-scale';
-import { computeIsolines, isolineLevels, isolinePaths } from '@/lib/plot/isolines';
+import { computeIsolines, isolineLevels, isolinePaths, subsampleGrid } from '@/lib/plot/isolines';
 import { energyPlotLayout, labelWidth } from '@/lib/plot/layout';
 import { energyTicks, formatNumber, tickCount } from '@/lib/plot/ticks';
 import styles from './EnergyPlot.module.css';
@@ -55,9 +55,13 @@ export interface EnergyPlotProps {
   formatValue?: (v: number) => string;
   colourMap?: ColourMap;
   className?: string;
+  /** Called after the canvas was repainted with new values (used to time a full redraw). */
+  onPainted?: (version: number) => void;
 }
 
 const GRADIENT_STOPS = 16;
+/** Isolines are traced on about this many nodes a side (see subsampleGrid). */
+const ISOLINE_NODES = 64;
 
 function clampIndex(k: number, n: number): number {
   return k < 0 ? 0 : k >= n ? n - 1 : k;
@@ -95,11 +99,16 @@ export function EnergyPlot({
   formatValue = formatNumber,
   colourMap = 'viridis',
   className,
+  onPainted,
 }: EnergyPlotProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const imageRef = useRef<ImageData | null>(null);
   const measure = useMeasure(rootRef);
+  const onPaintedRef = useRef(onPainted);
+  useLayoutEffect(() => {
+    onPaintedRef.current = onPainted;
+  });
 
   const reactId = useId();
   const ids = useMemo(() => {
@@ -127,13 +136,11 @@ export function EnergyPlot({
     return domain ? createEnergyScale(domain, { log: logScale, colourMap }) : null;
   }, [data, logScale, colourMap]);
 
-  const isolines = useMemo(
-    () =>
-      data.values && scale && levels > 0
-        ? computeIsolines(data.values, n, grid, isolineLevels(scale, levels), scale)
-        : [],
-    [data, scale, levels, n, grid],
-  );
+  const isolines = useMemo(() => {
+    if (!data.values || !scale || levels <= 0) return [];
+    const coarse = subsampleGrid(data.values, n, grid, Math.max(1, Math.round((n - 1) / ISOLINE_NODES)));
+    return computeIsolines(coarse.values, coarse.n, coarse.box, isolineLevels(scale, levels), scale);
+  }, [data, scale, levels, n, grid]);
 
   const layout = useMemo(
     () => (measure && measure.width > 0 ? energyPlotLayout(measure.width, measure.fontPx, grid) : null),
@@ -168,6 +175,7 @@ export function EnergyPlot({
     }
     fillEnergyImage(data.values, n, scale, image.data);
     context.putImageData(image, 0, 0);
+    onPaintedRef.current?.(data.version);
   }, [data, scale, n, hasCanvas]);
 
   // ---- interaction: kept to a few primitive states so hovering re-renders only the read-out.

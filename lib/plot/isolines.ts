@@ -191,3 +191,24 @@ export function isolinePaths(
 ): { level: number; u: number; d: string }[] {
   return isolines.map(({ level, u, lines }) => ({ level, u, d: polylinesPath(lines, x, y) }));
 }
+
+/**
+ * Every `factor`-th node of the grid, for isolines: tracing contours costs far more than
+ * painting pixels, and at 64 nodes a side the curves are already smooth on screen. The box
+ * shrinks to the last kept node so coordinates stay exact.
+ */
+export function subsampleGrid(values: ArrayLike<number>, n: number, box: Box, factor: number): { values: Float32Array; n: number; box: Box } {
+  if (!Number.isInteger(factor) || factor < 1) throw new RangeError(`factor must be a positive integer, got ${factor}`);
+  const m = Math.floor((n - 1) / factor) + 1;
+  const out = new Float32Array(m * m);
+  for (let j = 0; j < m; j++) {
+    for (let i = 0; i < m; i++) out[j * m + i] = values[j * factor * n + i * factor];
+  }
+  const hx = (box.x[1] - box.x[0]) / (n - 1);
+  const hy = (box.y[1] - box.y[0]) / (n - 1);
+  return {
+    values: out,
+    n: m,
+    box: { x: [box.x[0], box.x[0] + (m - 1) * factor * hx], y: [box.y[0], box.y[0] + (m - 1) * factor * hy] },
+  };
+}

@@ -10,6 +10,7 @@ import { DEFAULT_NOISE, argminLatent, ellipseData, ellipseEnergies, freeEnergy, 
 import { createEllipseTrainer, ellipseInitialWeights } from '@/lib/ml/ellipse-trainer';
 import { gridPoints, type Box } from '@/lib/ml/grid';
 import { DemoShell } from '../runtime/DemoShell';
+import { createRedrawTimer } from '../runtime/redraw-timer';
 import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
 import { useDemo, type DemoModel } from '../runtime/useDemo';
@@ -43,6 +44,7 @@ export default function LatentEllipseDemo({ id, lang, runtime, messages }: DemoP
   const [frame, setFrame] = useState<Frame | null>(null);
   const [data, setData] = useState<Float32Array>(new Float32Array(0));
   const paramsRef = useRef<{ view: string; beta: number; py1: number; py2: number } | null>(null);
+  const timerRef = useRef(createRedrawTimer(id));
 
   const build = useCallback(
     (p: { seed: number; noise: boolean; train: string; beta: number; learningRate: number }): DemoModel => {
@@ -58,9 +60,11 @@ export default function LatentEllipseDemo({ id, lang, runtime, messages }: DemoP
       });
       const grid = tf.tensor2d(gridPoints(BOX, N), [N * N, 2]);
       let version = 0;
+      const timer = timerRef.current;
       return {
         step: () => trainer.step(),
         async draw() {
+          timer.start(version + 1);
           const view = paramsRef.current ?? { view: 'free', beta: 1, py1: 1.2, py2: 1.6 };
           const w = await trainer.weights();
           // One batched pass over the whole grid for the surface, one for the picked point.
@@ -198,6 +202,7 @@ export default function LatentEllipseDemo({ id, lang, runtime, messages }: DemoP
           summary={summary}
           overlay={overlay}
           onPick={onPick}
+          onPainted={(v) => timerRef.current.painted(v)}
           formatValue={(v) => formatNumber(lang, v, 3)}
         />
         <LinePlot

@@ -142,7 +142,7 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
           </button>
         </div>
       </details>
-      <p className="visually-hidden" aria-live="polite" role="status">
+      <p className="visually-hidden" aria-live="polite" role="status" data-live="announcements">
         {demo.announcement ? announcements[demo.announcement] : ''}
       </p>
     </section>

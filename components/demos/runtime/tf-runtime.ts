@@ -69,6 +69,17 @@ async function tryBackend(name: BackendName, tf: Tf, explicit: boolean): Promise
   }
 }
 
+declare global {
+  interface Window {
+    /** Test and bench hook: the engine's tensor count and the backend in use. */
+    __week07Tf?: { numTensors(): number; backend(): string };
+  }
+}
+
+function exposeForTests(tf: Tf): void {
+  window.__week07Tf = { numTensors: () => tf.memory().numTensors, backend: () => tf.getBackend() };
+}
+
 let current: Promise<TfRuntime> | null = null;
 let currentRequest: string | null = null;
 
@@ -92,6 +103,7 @@ export function loadTf(requested: string | null, onStage?: (stage: LoadStage) =>
     for (const name of backendOrder(requested, { webgpu: hasWebGpu })) {
       try {
         await tryBackend(name, tf, name === requested);
+        exposeForTests(tf);
         return { tf, backend: name, fallbacks };
       } catch (error) {
         fallbacks.push({ backend: name, reason: error instanceof Error ? error.message : String(error) });

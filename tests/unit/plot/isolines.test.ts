@@ -155,3 +155,23 @@ describe('SVG paths', () => {
     expect((performance.now() - t0) / runs).toBeLessThan(50);
   });
 });
+
+describe('subsampleGrid', () => {
+  it('keeps every factor-th node and the exact coordinates of the kept ones', async () => {
+    const { subsampleGrid } = await import('@/lib/plot/isolines');
+    const { gridPoints } = await import('@/lib/ml/grid');
+    const box = { x: [-3, 3], y: [-2, 2] } as const;
+    const n = 129;
+    const pts = gridPoints(box, n);
+    const xs = new Float32Array(n * n).map((_, k) => pts[2 * k]);
+    const ys = new Float32Array(n * n).map((_, k) => pts[2 * k + 1]);
+    const sx = subsampleGrid(xs, n, box, 2);
+    const sy = subsampleGrid(ys, n, box, 2);
+    expect(sx.n).toBe(65);
+    const coarse = gridPoints(sx.box, sx.n);
+    for (let k = 0; k < sx.n * sx.n; k += 97) {
+      expect(sx.values[k]).toBeCloseTo(coarse[2 * k], 5);
+      expect(sy.values[k]).toBeCloseTo(coarse[2 * k + 1], 5);
+    }
+  });
+});

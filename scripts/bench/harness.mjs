@@ -1,0 +1,68 @@
+// Shared pieces of the benchmarks: a static server for out/, Debian's Chromium, medians.
+import http from 'node:http';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import sirv from 'sirv';
+import { chromium } from '@playwright/test';
+
+export function median(values) {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function serve(root, port) {
+  const assets = sirv(root, { dev: false, extensions: ['html'] });
+  const server = http.createServer((req, res) => assets(req, res, () => ((res.statusCode = 404), res.end())));
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+export function chromiumPath() {
+  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+  if (!found) throw new Error("Chromium not found: install Debian's chromium package or set CHROMIUM_PATH.");
+  return found;
+}
+
+export async function launch({ webgpu = false } = {}) {
+  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+  if (webgpu) args.push('--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-webgpu-adapter=swiftshader');
+  return chromium.launch({ executablePath: chromiumPath(), args });
+}
+
+/** Opens a page and waits for a demo to be loaded and ready. */
+export async function openDemo(browser, url, id) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  const figure = page.locator(`figure[data-demo="${id}"]`);
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('.demo-stage[data-demo-state="ready"]').waitFor({ timeout: 60_000 });
+  return { page, figure };
+}
+
+/** Starts recording main-thread long tasks (over 50 ms) in the page. */
+export async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+export async function longestTask(page) {
+  return page.evaluate(() => Math.max(0, ...window.__longTasks));
+}
+
+export function outDir() {
+  return path.join(process.cwd(), 'out');
+}
+
+export function fmt(value, digits = 1) {
+  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+}
+
+export function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  return rows.map((r) => r.map((cell, c) => String(cell).padEnd(widths[c])).join('  ')).join('\n');
+}
