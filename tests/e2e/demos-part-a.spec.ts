@@ -175,3 +175,29 @@ test('axe reports no serious violation with both demos loaded', async ({ page })
     expect(serious).toEqual([]);
   }
 });
+
+test('a running demo pauses off screen and in a hidden tab, and resumes where it was', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(PAGE);
+  const figure = await openDemo(page, 'latent-ellipse');
+  const status = figure.locator('[data-readout="status"]');
+  await figure.locator('[data-action="play"]').click();
+  await expect(status).toHaveText('Running');
+  await page.locator('.doc-footer').scrollIntoViewIfNeeded();
+  await expect(status).toHaveText('Paused while out of view');
+  const frozen = await stepCount(figure);
+  await page.waitForTimeout(500);
+  expect(await stepCount(figure)).toBe(frozen);
+  await figure.scrollIntoViewIfNeeded();
+  await expect(status).toHaveText('Running');
+  await expect.poll(() => stepCount(figure)).toBeGreaterThan(frozen);
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  await setVisibility('hidden');
+  await expect(status).toHaveText('Paused while out of view');
+  await setVisibility('visible');
+  await expect(status).toHaveText('Running');
+});
