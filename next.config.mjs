@@ -5,6 +5,8 @@ const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   output: 'export',
+  // A second build (the translation-workflow fixtures) writes elsewhere than out/.
+  ...(process.env.NEXT_DIST_DIR ? { distDir: process.env.NEXT_DIST_DIR } : {}),
   trailingSlash: true,
   basePath,
   images: { unoptimized: true },

@@ -10,6 +10,8 @@ function chromiumPath(): string {
 }
 
 const port = Number(process.env.E2E_PORT ?? 4391);
+/** The translation-workflow fixture site (built by `npm run build:fixtures` into out-fixtures/). */
+export const fixturePort = port + 1;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,11 +35,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node scripts/serve-static.mjs out`,
-    url: `http://127.0.0.1:${port}/`,
-    env: { PORT: String(port) },
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `node scripts/serve-static.mjs out`,
+      url: `http://127.0.0.1:${port}/`,
+      env: { PORT: String(port) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node scripts/serve-static.mjs out-fixtures`,
+      url: `http://127.0.0.1:${fixturePort}/`,
+      env: { PORT: String(fixturePort) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

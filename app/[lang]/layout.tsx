@@ -3,7 +3,7 @@ import '../globals.css';
 import type { Metadata, Viewport } from 'next';
 import { SiteHeader } from '@/components/site/SiteHeader';
 import { themeInitScript } from '@/components/site/theme-script';
-import { languages, messagesFor } from '../site-data';
+import { headingIds, languages, messagesFor } from '../site-data';
 
 export const dynamicParams = false;
 
@@ -36,7 +36,12 @@ export default async function LanguageLayout({ children, params }: { children: R
         <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
       </head>
       <body>
-        <SiteHeader lang={lang} messages={messages} />
+        <SiteHeader
+          lang={lang}
+          messages={messages}
+          languages={languages().map((code) => ({ code, name: messagesFor(code).languageName }))}
+          headings={headingIds()}
+        />
         {children}
       </body>
     </html>

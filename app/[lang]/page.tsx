@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Alternates } from '@/components/site/Alternates';
+import { SOURCE_LANG } from '@/lib/content/pages';
 import { pageHref } from '@/lib/site/routes';
-import { lessonPages, messagesFor } from '../site-data';
+import { languages, lessonPages, messagesFor } from '../site-data';
 
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
   const { lang } = await params;
@@ -15,6 +17,7 @@ export default async function CourseIndex({ params }: { params: Promise<{ lang: 
   const pages = lessonPages(lang);
   return (
     <main id="main" className="index-main" tabIndex={-1}>
+      <Alternates languages={languages()} path="/" defaultLang={SOURCE_LANG} />
       <h1>{m.courseIndexTitle}</h1>
       <p className="lead">{m.courseIndexIntro}</p>
       <section aria-labelledby="week07-heading" className="week-card">
@@ -28,6 +31,15 @@ export default async function CourseIndex({ params }: { params: Promise<{ lang: 
           ))}
         </ol>
       </section>
+      <p>
+        <Link href={`/${lang}/glossary/`}>{m.glossaryTitle}</Link>
+        {languages().length > 1 ? (
+          <>
+            {' · '}
+            <Link href={`/${lang}/translations/`}>{m.statusTitle}</Link>
+          </>
+        ) : null}
+      </p>
     </main>
   );
 }

@@ -1,27 +1,78 @@
-import type { Page } from '@/lib/content/pages';
+import Link from 'next/link';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { formatDate } from '@/lib/i18n/format';
-import { editHref } from '@/lib/site/routes';
+import type { LocalizedPage } from '@/lib/i18n/localize';
+import { fill } from '@/lib/i18n/template';
+import { editHref, pageHref, repositoryHref, weekPath } from '@/lib/site/routes';
 import { Markdown } from '../markdown/Markdown';
+import { Alternates } from './Alternates';
 import { PrevNext } from './PrevNext';
 import { ScrollableRegions } from './ScrollableRegions';
 import { Sidebar } from './Sidebar';
 import { TableOfContents } from './TableOfContents';
 
+interface DocPageProps {
+  page: LocalizedPage;
+  pages: LocalizedPage[];
+  messages: Messages;
+  languages: string[];
+  sourceLang: string;
+}
+
+function TranslationNotice({ page, messages, sourceLang }: { page: LocalizedPage; messages: Messages; sourceLang: string }) {
+  if (page.state === 'missing') {
+    return (
+      <aside className="notice" role="note" data-notice="missing">
+        <p>
+          {fill(messages.notices.missing, { language: messages.languageName })}{' '}
+          <a href={repositoryHref('CONTRIBUTING.md#translating')}>{messages.notices.helpTranslate}</a>
+        </p>
+      </aside>
+    );
+  }
+  if (page.state === 'outdated') {
+    return (
+      <aside className="notice" role="note" data-notice="outdated">
+        <p>
+          {messages.notices.outdated}{' '}
+          <Link href={pageHref(sourceLang, page.slug)} hrefLang={sourceLang}>
+            {messages.notices.readSource}
+          </Link>
+        </p>
+      </aside>
+    );
+  }
+  return null;
+}
+
 /** One lecture page: week navigation, the article, its contents, previous/next. */
-export function DocPage({ page, pages, messages }: { page: Page; pages: Page[]; messages: Messages }) {
+export function DocPage({ page, pages, messages, languages, sourceLang }: DocPageProps) {
   const fm = page.frontMatter;
+  const nav = (label: string) => (
+    <>
+      <Sidebar pages={pages} current={page.slug} label={label} />
+      <p className="sidebar-more">
+        <Link href={`/${page.lang}/glossary/`}>{messages.glossaryTitle}</Link>
+        {languages.length > 1 ? (
+          <>
+            {' · '}
+            <Link href={`/${page.lang}/translations/`}>{messages.statusTitle}</Link>
+          </>
+        ) : null}
+      </p>
+    </>
+  );
   return (
     <div className="doc-layout">
+      <Alternates languages={languages} path={weekPath(page.slug)} defaultLang={sourceLang} />
       <details className="sidebar-mobile">
         <summary>{messages.pagesNav}</summary>
-        <Sidebar pages={pages} current={page.slug} label={`${messages.pagesNav} (${messages.menu})`} />
+        {nav(`${messages.pagesNav} (${messages.menu})`)}
       </details>
-      <aside className="sidebar-column">
-        <Sidebar pages={pages} current={page.slug} label={messages.pagesNav} />
-      </aside>
+      <aside className="sidebar-column">{nav(messages.pagesNav)}</aside>
       <main id="main" className="doc-main" tabIndex={-1}>
-        <article className="prose" lang={page.lang}>
+        <TranslationNotice page={page} messages={messages} sourceLang={sourceLang} />
+        <article className="prose" lang={page.contentLang}>
           <header className="doc-header">
             <h1>{fm.title}</h1>
             <dl className="doc-meta">

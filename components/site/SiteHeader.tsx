@@ -1,8 +1,16 @@
 import Link from 'next/link';
 import type { Messages } from '@/lib/i18n/dictionary';
+import { LanguageSwitcher } from './LanguageSwitcher';
 import { ThemeToggle } from './ThemeToggle';
 
-export function SiteHeader({ lang, messages }: { lang: string; messages: Messages }) {
+interface SiteHeaderProps {
+  lang: string;
+  messages: Messages;
+  languages: { code: string; name: string }[];
+  headings: Record<string, Record<string, string[]>>;
+}
+
+export function SiteHeader({ lang, messages, languages, headings }: SiteHeaderProps) {
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -12,6 +20,7 @@ export function SiteHeader({ lang, messages }: { lang: string; messages: Message
         {messages.siteTitle}
       </Link>
       <div className="site-header-tools">
+        <LanguageSwitcher current={lang} languages={languages} headings={headings} label={messages.languageSwitcher} />
         <ThemeToggle toLight={messages.themeToLight} toDark={messages.themeToDark} />
       </div>
     </header>

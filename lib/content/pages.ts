@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, ContentErrors, throwIfAny } from './errors';
@@ -17,6 +18,12 @@ export interface Page {
   file: string;
   frontMatter: FrontMatter;
   rendered: RenderedMarkdown;
+  /** Hash of the file's text: a translation records the hash of the source it was made from. */
+  hash: string;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex').slice(0, 16);
 }
 
 export interface ContentOptions {
@@ -27,7 +34,8 @@ export interface ContentOptions {
   basePath?: string;
 }
 
-const defaultRoot = () => path.join(process.cwd(), 'content');
+/** CONTENT_DIR points a build at another content tree (the translation-workflow fixtures). */
+const defaultRoot = () => path.resolve(process.cwd(), process.env.CONTENT_DIR ?? 'content');
 
 export function contentLanguages(options: ContentOptions = {}): string[] {
   const root = options.root ?? defaultRoot();
@@ -56,7 +64,8 @@ export function loadPages(lang: string, options: ContentOptions = {}): Page[] {
   for (const name of names) {
     const file = relativeFile(options, lang, name);
     try {
-      const { yaml, body } = splitFrontMatter(readFileSync(path.join(dir, name), 'utf8'));
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      const { yaml, body } = splitFrontMatter(text);
       const frontMatter = parseFrontMatter(yaml, { file, lang, sourceLang: SOURCE_LANG });
       const previous = seen.get(frontMatter['lang-ref']);
       if (previous) {
@@ -65,7 +74,7 @@ export function loadPages(lang: string, options: ContentOptions = {}): Page[] {
       }
       seen.set(frontMatter['lang-ref'], file);
       const rendered = renderMarkdown(body, { file, basePath: options.basePath });
-      pages.push({ lang, slug: name.replace(/\.md$/, ''), file, frontMatter, rendered });
+      pages.push({ lang, slug: name.replace(/\.md$/, ''), file, frontMatter, rendered, hash: contentHash(text) });
     } catch (error) {
       if (error instanceof ContentError) errors.push(error);
       else if (error instanceof ContentErrors) errors.push(...error.errors);

@@ -12,8 +12,8 @@ export const DEMO_ELEMENT = 'demo-figure';
  * `::demo[caption]{id="…"}` (leaf) into a `demo-figure` element. Any other block directive is
  * an error; an inline `:word` that remark-directive mistook for a directive is put back as text.
  */
-export function remarkDemoDirective(options: { report: Report; source: string; demos: DemoId[] }) {
-  const { report, source, demos } = options;
+export function remarkDemoDirective(options: { report: Report; source: string; demos: DemoId[]; demoLines?: number[] }) {
+  const { report, source, demos, demoLines } = options;
   return (tree: Root) => {
     visit(tree, (node, index, parent) => {
       if (node.type === 'textDirective') {
@@ -39,6 +39,7 @@ export function remarkDemoDirective(options: { report: Report; source: string; d
         return SKIP;
       }
       demos.push(id);
+      demoLines?.push(line ?? 1);
       transform(node, id);
       return SKIP;
     });

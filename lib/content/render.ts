@@ -24,8 +24,12 @@ export interface RenderedMarkdown {
   toc: TocEntry[];
   /** Demo ids in the order they appear. */
   demos: DemoId[];
+  /** Line of each demo directive, parallel to `demos`. */
+  demoLines: number[];
   /** Number of display equations, compared across translations. */
   displayMath: number;
+  /** Line and LaTeX of each display equation. */
+  equations: { line: number; tex: string }[];
 }
 
 export interface RenderOptions {
@@ -42,6 +46,7 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderedMa
   const errors: ContentError[] = [];
   const report: Report = (line, field, problem) => errors.push(new ContentError(options.file, line, field, problem));
   const demos: DemoId[] = [];
+  const demoLines: number[] = [];
 
   const processor = unified()
     .use(remarkParse)
@@ -49,7 +54,7 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderedMa
     .use(remarkMath)
     .use(remarkDirective)
     .use(remarkContentChecks, { report, source: body })
-    .use(remarkDemoDirective, { report, source: body, demos })
+    .use(remarkDemoDirective, { report, source: body, demos, demoLines })
     .use(remarkRehype)
     .use(rehypeSlug)
     // KaTeX mutates the macro table when a page defines its own, so each page gets a copy.
@@ -58,9 +63,9 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderedMa
 
   const file = new VFile({ path: options.file, value: body });
   const mdast = processor.parse(file) as MdastRoot;
-  let displayMath = 0;
-  visit(mdast, 'math', () => {
-    displayMath += 1;
+  const equations: { line: number; tex: string }[] = [];
+  visit(mdast, 'math', (node) => {
+    equations.push({ line: node.position?.start.line ?? 1, tex: node.value });
   });
   const hast = processor.runSync(mdast, file) as HastRoot;
 
@@ -70,5 +75,5 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderedMa
     report(message.line ?? undefined, 'math', `KaTeX cannot typeset this formula: ${cause}`);
   }
   throwIfAny(errors);
-  return { hast, toc: tableOfContents(hast), demos, displayMath };
+  return { hast, toc: tableOfContents(hast), demos, demoLines, displayMath: equations.length, equations };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import type { Page } from '@/lib/content/pages';
+import type { LocalizedPage } from '@/lib/i18n/localize';
 
-export function pageMetadata(page: Page | undefined): Metadata {
+export function pageMetadata(page: LocalizedPage | undefined): Metadata {
   if (!page) return {};
   return { title: page.frontMatter.title, description: page.frontMatter.description };
 }

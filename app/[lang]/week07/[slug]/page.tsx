@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DocPage } from '@/components/site/DocPage';
-import { INDEX_SLUG } from '@/lib/content/pages';
+import { INDEX_SLUG, SOURCE_LANG } from '@/lib/content/pages';
 import { findPage, languages, lessonPages, messagesFor } from '../../../site-data';
 import { pageMetadata } from '../page-metadata';
 
@@ -26,5 +26,5 @@ export default async function LecturePage({ params }: { params: Params }) {
   const { lang, slug } = await params;
   const page = findPage(lang, slug);
   if (!page || slug === INDEX_SLUG) notFound();
-  return <DocPage page={page} pages={lessonPages(lang)} messages={messagesFor(lang)} />;
+  return <DocPage page={page} pages={lessonPages(lang)} messages={messagesFor(lang)} languages={languages()} sourceLang={SOURCE_LANG} />;
 }
