@@ -1,0 +1,58 @@
+/**
+ * The browser trains on the wasm backend, where the model takes different kernels (explicit
+ * transposes, gatherND, tanh via sigmoid). These checks run that path in Node.
+ */
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import '@/lib/ml/gradients';
+import { autoencoderGradients, autoencoderLoss, createAutoencoder, initialParameters } from '@/lib/ml/mnist/autoencoder';
+import { digitTensors, relativeError } from './helpers';
+
+beforeAll(async () => {
+  expect(await tf.setBackend('wasm')).toBe(true);
+});
+
+afterAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('on the wasm backend', () => {
+  it('the hand-written gradients equal autodiff', async () => {
+    const { xTrain, xTest } = digitTensors(16, 16);
+    const init = initialParameters(784, 20, 5);
+    const p = {
+      w1: tf.tensor2d(init.w1, [784, 20]),
+      b1: tf.tensor1d(init.b1),
+      w2: tf.tensor2d(init.w2, [20, 784]),
+      b2: tf.tensor1d(init.b2),
+    };
+    const hand = autoencoderGradients(p, xTest, xTrain);
+    const auto = tf.grads((w1: tf.Tensor, b1: tf.Tensor, w2: tf.Tensor, b2: tf.Tensor) =>
+      autoencoderLoss({ w1: w1 as tf.Tensor2D, b1: b1 as tf.Tensor1D, w2: w2 as tf.Tensor2D, b2: b2 as tf.Tensor1D }, xTest, xTrain),
+    )([p.w1, p.b1, p.w2, p.b2]);
+    for (const [i, name] of (['w1', 'b1', 'w2', 'b2'] as const).entries()) {
+      const err = relativeError(await hand[name].data(), await auto[i].data());
+      expect(err, `${name}: relative error ${err}`).toBeLessThan(1e-4);
+    }
+    tf.dispose([...Object.values(hand), ...auto, ...Object.values(p), xTrain, xTest]);
+  });
+
+  it('training halves the test MSE and leaks nothing', async () => {
+    const { xTrain, xTest } = digitTensors(1000, 500);
+    const start = tf.memory().numTensors;
+    const model = createAutoencoder({ hidden: 30, seed: 2, batchSize: 64, corruption: { kind: 'dropout', p: 0.5 } });
+    model.setData(xTrain);
+    const before = await model.testLoss(xTest);
+    model.trainSteps(10).dispose();
+    const afterTen = tf.memory().numTensors;
+    model.trainSteps(290).dispose();
+    expect(tf.memory().numTensors).toBe(afterTen);
+    const after = await model.testLoss(xTest);
+    expect(after).toBeLessThan(before / 2);
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+    tf.dispose([xTrain, xTest]);
+  });
+});
