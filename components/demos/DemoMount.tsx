@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import type { DemoId } from '@/lib/demos/registry';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { fill } from '@/lib/i18n/template';
 import { demoLoaders } from './loaders';
+import { PresentationContext, type Presentation } from './runtime/presentation';
 import { loadTf, subscribeRuntime, type LoadStage, type TfRuntime } from './runtime/tf-runtime';
 import type { DemoProps } from './runtime/types';
 
@@ -16,20 +17,51 @@ type State =
 
 const STAGE_PROGRESS: Record<LoadStage | 'code', number> = { code: 0.2, library: 0.5, backend: 0.8 };
 
+interface DemoMountProps {
+  id: DemoId;
+  lang: string;
+  messages: Messages;
+  /** Load now instead of when scrolled near (the lecture playlist). */
+  eager?: boolean;
+  /** Fill the screen from the start (the lecture playlist); Esc does not leave it. */
+  alwaysPresenting?: boolean;
+  autoplay?: boolean;
+}
+
+function presentRequest(id: DemoId): { present: boolean; autoplay: boolean } {
+  const query = new URLSearchParams(window.location.search);
+  const present = query.get('present') === id;
+  return { present, autoplay: present && query.has('autoplay') };
+}
+
 /**
  * Loads a demo when its figure comes within a screen of the viewport: a page whose demos are
- * off-screen downloads no TensorFlow.js at all.
+ * off-screen downloads no TensorFlow.js at all. Also owns presentation mode (full screen, large
+ * type, high contrast), entered with the demo's button, the F key, or ?present=<id>.
  */
-export function DemoMount({ id, lang, messages }: { id: DemoId; lang: string; messages: Messages }) {
+export function DemoMount({ id, lang, messages, eager = false, alwaysPresenting = false, autoplay = false }: DemoMountProps) {
   const root = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<State>({ phase: 'idle' });
-  const [near, setNear] = useState(false);
+  const [near, setNear] = useState(eager);
+  const [presenting, setPresenting] = useState(alwaysPresenting);
+  const [autoplayFromLink, setAutoplayFromLink] = useState(false);
   const m = messages.demo;
   const loader = demoLoaders[id];
 
   useEffect(() => {
     const el = root.current;
-    if (!el || !loader) return;
+    if (!el || !loader || near) return;
+    if (presentRequest(id).present) {
+      // A presenter's link: load at once and bring the demo on screen in presentation mode.
+      const request = presentRequest(id);
+      queueMicrotask(() => {
+        setNear(true);
+        setPresenting(true);
+        setAutoplayFromLink(request.autoplay);
+      });
+      el.scrollIntoView({ block: 'start' });
+      return;
+    }
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
@@ -41,7 +73,7 @@ export function DemoMount({ id, lang, messages }: { id: DemoId; lang: string; me
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [loader]);
+  }, [loader, near, id]);
 
   useEffect(() => {
     if (!near || !loader) return;
@@ -68,11 +100,60 @@ export function DemoMount({ id, lang, messages }: { id: DemoId; lang: string; me
     };
   }, [near, loader, id]);
 
+  const presentingRef = useRef(presenting);
+  useEffect(() => {
+    presentingRef.current = presenting;
+  }, [presenting]);
+
+  const toggle = useCallback(() => {
+    if (alwaysPresenting) return;
+    const next = !presentingRef.current;
+    const el = root.current;
+    // Real full screen where the browser allows it; the CSS overlay works without it too.
+    if (next && el?.requestFullscreen) el.requestFullscreen().catch(() => undefined);
+    if (!next && document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+    setPresenting(next);
+  }, [alwaysPresenting]);
+
+  // Type scales with the screen while presenting (components size their text in rem).
+  useEffect(() => {
+    if (!presenting || alwaysPresenting) return;
+    document.documentElement.classList.add('presenting');
+    return () => document.documentElement.classList.remove('presenting');
+  }, [presenting, alwaysPresenting]);
+
+  // Esc leaves presentation mode, whether or not the browser granted real full screen.
+  useEffect(() => {
+    if (!presenting || alwaysPresenting) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setPresenting(false);
+        if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+      }
+    };
+    const onFullscreen = () => {
+      if (!document.fullscreenElement) setPresenting(false);
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('fullscreenchange', onFullscreen);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('fullscreenchange', onFullscreen);
+    };
+  }, [presenting, alwaysPresenting]);
+
+  const presentation = useMemo<Presentation>(
+    () => ({ presenting, toggle, autoplay: autoplay || autoplayFromLink }),
+    [presenting, toggle, autoplay, autoplayFromLink],
+  );
+
   if (!loader) return null;
   return (
-    <div ref={root} className="demo-stage" data-demo-state={state.phase}>
+    <div ref={root} className="demo-stage" data-demo-state={state.phase} data-presenting={presenting ? 'true' : undefined} data-embedded={alwaysPresenting ? 'true' : undefined}>
       {state.phase === 'ready' ? (
-        <state.Demo key={state.runtime.backend} id={id} lang={lang} runtime={state.runtime} messages={messages} />
+        <PresentationContext.Provider value={presentation}>
+          <state.Demo key={state.runtime.backend} id={id} lang={lang} runtime={state.runtime} messages={messages} />
+        </PresentationContext.Provider>
       ) : state.phase === 'failed' ? (
         <p className="demo-error" role="alert">
           {fill(m.loadFailed, { reason: state.reason })}
@@ -86,11 +167,7 @@ export function DemoMount({ id, lang, messages }: { id: DemoId; lang: string; me
                 ? m.loadingBackend
                 : m.loading}
           </p>
-          <progress
-            aria-labelledby={`${id}-loading`}
-            max={1}
-            value={state.phase === 'loading' ? STAGE_PROGRESS[state.stage] : 0}
-          />
+          <progress aria-labelledby={`${id}-loading`} max={1} value={state.phase === 'loading' ? STAGE_PROGRESS[state.stage] : 0} />
         </div>
       )}
     </div>

@@ -1,12 +1,13 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { BACKENDS, type BackendName } from '@/lib/demos/backends';
 import type { ParamSpecs } from '@/lib/demos/params';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { formatNumber } from '@/lib/i18n/format';
 import { fill } from '@/lib/i18n/template';
 import { ParamControl } from './ParamControl';
+import { usePresentation } from './presentation';
 import { switchBackend, type TfRuntime } from './tf-runtime';
 import type { DemoController } from './useDemo';
 
@@ -35,6 +36,8 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
   const { demo, runtime, messages, lang, title, controls, readouts, children } = props;
   const m = messages.demo;
   const { attachRoot } = demo;
+  const presentation = usePresentation();
+  const backendId = useId();
   const [copied, setCopied] = useState(false);
   const running = demo.status === 'running';
   const playLabel = props.playLabel ?? m.play;
@@ -76,6 +79,8 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
 
   return (
     <section className="demo-shell" aria-label={title} onKeyDown={demo.onKeyDown} ref={attachRoot} data-status={demo.status}>
+      <div className="demo-head">
+      {presentation.presenting ? <h2 className="demo-present-title">{title}</h2> : null}
       <div className="demo-toolbar" role="toolbar" aria-label={title}>
         <button type="button" className="demo-button demo-play" onClick={demo.toggle} disabled={demo.status === 'diverged'} aria-label={running ? pauseLabel : playLabel} data-action="play">
           <span aria-hidden="true">{running ? '❚❚' : '▶'}</span> {running ? pauseLabel : playLabel}
@@ -86,8 +91,27 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
         <button type="button" className="demo-button" onClick={demo.reset} title={m.resetTitle} data-action="reset">
           {m.reset}
         </button>
+        <button
+          type="button"
+          className="demo-button demo-present"
+          onClick={presentation.toggle}
+          aria-pressed={presentation.presenting}
+          title={presentation.presenting ? m.leavePresent : m.presentTitle}
+          data-action="present"
+        >
+          {presentation.presenting ? m.leavePresent : m.present}
+        </button>
         <div className="demo-speed">
           <ParamControl spec={demo.specs.speed} label={m.speed} value={demo.params.speed} onChange={(v) => demo.setParam('speed', v)} />
+        </div>
+        <div className="demo-pace">
+          <ParamControl
+            spec={demo.specs.pace}
+            label={m.pace}
+            value={demo.params.pace}
+            onChange={(v) => demo.setParam('pace', v)}
+            optionLabels={{ slow: m.paceSlow, normal: m.paceNormal, fast: m.paceFast }}
+          />
         </div>
       </div>
       <p className="demo-shortcuts">{m.shortcuts}</p>
@@ -99,8 +123,12 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
           </button>
         </div>
       ) : null}
-      <div className="demo-body">{children}</div>
-      {controls ? <div className="demo-controls">{controls}</div> : null}
+      </div>
+      <div className="demo-main">
+        <div className="demo-body">{children}</div>
+        {controls ? <div className="demo-controls">{controls}</div> : null}
+      </div>
+      <div className="demo-foot">
       <div className="demo-status" aria-live="off">
         <span data-readout="status">{statusText}</span>
         <span>
@@ -117,6 +145,11 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
           {m.backendInUse} <strong data-readout="backend">{runtime.backend}</strong>
         </span>
         {readouts}
+        {demo.frame.phase ? (
+          <span>
+            {m.phase} <strong data-readout="phase">{demo.frame.phase}</strong>
+          </span>
+        ) : null}
       </div>
       {runtime.fallbacks.length > 0 ? (
         <p className="demo-note">
@@ -126,10 +159,10 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
       <details className="demo-settings">
         <summary>{m.settings}</summary>
         <div className="demo-settings-body">
-          <ParamControl spec={demo.specs.seed} label={m.seed} value={demo.params.seed} onChange={(v) => demo.setParam('seed', v)} />
+          <ParamControl spec={demo.specs.seed} label={m.seed} value={demo.params.seed} onChange={(v) => demo.setParam('seed', v)} numberInput />
           <div className="param param-enum">
-            <label htmlFor={`${title}-backend`}>{m.backend}</label>
-            <select id={`${title}-backend`} value={runtime.backend} onChange={(e) => changeBackend(e.target.value as BackendName)}>
+            <label htmlFor={backendId}>{m.backend}</label>
+            <select id={backendId} value={runtime.backend} onChange={(e) => changeBackend(e.target.value as BackendName)}>
               {BACKENDS.map((b) => (
                 <option key={b} value={b}>
                   {b}
@@ -145,6 +178,7 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
       <p className="visually-hidden" aria-live="polite" role="status" data-live="announcements">
         {demo.announcement ? announcements[demo.announcement] : ''}
       </p>
+      </div>
     </section>
   );
 }

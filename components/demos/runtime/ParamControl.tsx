@@ -12,10 +12,12 @@ interface ParamControlProps {
   optionLabels?: Record<string, string>;
   format?: (value: number) => string;
   disabled?: boolean;
+  /** A number field instead of a slider (for values such as a seed, where every value is as good). */
+  numberInput?: boolean;
 }
 
 /** A labelled control for one parameter; log-scaled numbers move by decades on the slider. */
-export function ParamControl({ spec, label, value, onChange, optionLabels, format, disabled }: ParamControlProps) {
+export function ParamControl({ spec, label, value, onChange, optionLabels, format, disabled, numberInput }: ParamControlProps) {
   const id = useId();
   if (spec.kind === 'bool') {
     return (
@@ -40,6 +42,26 @@ export function ParamControl({ spec, label, value, onChange, optionLabels, forma
     );
   }
   const numeric = Number(value);
+  if (numberInput) {
+    return (
+      <div className="param param-number">
+        <label htmlFor={id}>{label}</label>
+        <input
+          id={id}
+          type="number"
+          min={spec.min}
+          max={spec.max}
+          step={spec.kind === 'int' ? (spec.step ?? 1) : spec.step}
+          value={numeric}
+          disabled={disabled}
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            if (e.target.value !== '' && Number.isFinite(v)) onChange(Math.min(spec.max, Math.max(spec.min, spec.kind === 'int' ? Math.round(v) : v)));
+          }}
+        />
+      </div>
+    );
+  }
   const log = spec.kind === 'number' && spec.scale === 'log';
   const toSlider = (v: number) => (log ? Math.log10(v) : v);
   const fromSlider = (s: number) => (log ? Number((10 ** s).toPrecision(3)) : s);

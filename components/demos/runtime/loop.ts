@@ -4,6 +4,12 @@ import type * as TF from '@tensorflow/tfjs-core';
 
 export type LoopStatus = 'paused' | 'running' | 'diverged' | 'finished';
 
+/** Slow motion: one step a second, for a lecture; fast-forward: ten times the steps per frame. */
+export type Pace = 'slow' | 'normal' | 'fast';
+
+const FAST_FACTOR = 10;
+const SLOW_INTERVAL_MS = 1000;
+
 export interface LoopDriver {
   /** Runs one optimisation step and returns its loss; the loop owns (and disposes) the scalar. */
   step(): TF.Scalar;
@@ -11,12 +17,16 @@ export interface LoopDriver {
   draw(info: FrameInfo): Promise<void> | void;
   /** Optional stop condition, checked after each frame's steps (e.g. a step budget). */
   isFinished?(steps: number): boolean;
+  /** The phase the next step is in, for demos whose step has phases (shown in slow motion). */
+  phase?(): string | null;
 }
 
 export interface FrameInfo {
   steps: number;
   loss: number;
   stepsPerSecond: number;
+  /** The phase of the next step, where the demo has phases. */
+  phase?: string | null;
 }
 
 export interface LoopEvents {
@@ -33,10 +43,12 @@ export class TrainingLoop {
   private status: LoopStatus = 'paused';
   private steps = 0;
   private frame = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private busy = false;
   private lastLoss: TF.Scalar | null = null;
   private rate = { steps: 0, since: 0, value: 0 };
   stepsPerFrame = 1;
+  pace: Pace = 'normal';
 
   constructor(
     private driver: LoopDriver,
@@ -64,7 +76,7 @@ export class TrainingLoop {
 
   pause(reason?: string): void {
     if (this.status !== 'running') return;
-    cancelAnimationFrame(this.frame);
+    this.cancel();
     this.setStatus('paused', reason);
   }
 
@@ -81,7 +93,7 @@ export class TrainingLoop {
 
   /** Clears the step count; the demo disposes and recreates its model around this. */
   reset(): void {
-    cancelAnimationFrame(this.frame);
+    this.cancel();
     this.lastLoss?.dispose();
     this.lastLoss = null;
     this.steps = 0;
@@ -90,21 +102,43 @@ export class TrainingLoop {
   }
 
   dispose(): void {
-    cancelAnimationFrame(this.frame);
+    this.cancel();
     this.lastLoss?.dispose();
     this.lastLoss = null;
     this.status = 'paused';
   }
 
   private schedule(): void {
-    this.frame = requestAnimationFrame(() => void this.tick());
+    if (this.pace === 'slow') this.timer = setTimeout(() => void this.tick(), SLOW_INTERVAL_MS);
+    else this.frame = requestAnimationFrame(() => void this.tick());
+  }
+
+  private cancel(): void {
+    cancelAnimationFrame(this.frame);
+    clearTimeout(this.timer);
+  }
+
+  /** Changes the pace; a running loop switches at its next tick. */
+  setPace(pace: Pace): void {
+    if (pace === this.pace) return;
+    this.pace = pace;
+    if (this.status === 'running' && !this.busy) {
+      this.cancel();
+      this.schedule();
+    }
+  }
+
+  private stepsThisTick(): number {
+    if (this.pace === 'slow') return 1;
+    if (this.pace === 'fast') return Math.min(5000, this.stepsPerFrame * FAST_FACTOR);
+    return this.stepsPerFrame;
   }
 
   private async tick(): Promise<void> {
     if (this.status !== 'running' || this.busy) return;
     this.busy = true;
     try {
-      await this.runSteps(this.stepsPerFrame);
+      await this.runSteps(this.stepsThisTick());
     } finally {
       this.busy = false;
     }
@@ -133,7 +167,7 @@ export class TrainingLoop {
       this.rate.value = (1000 * this.rate.steps) / elapsed;
       this.rate = { steps: 0, since: now, value: this.rate.value };
     }
-    const info: FrameInfo = { steps: this.steps, loss, stepsPerSecond: this.rate.value };
+    const info: FrameInfo = { steps: this.steps, loss, stepsPerSecond: this.rate.value, phase: this.driver.phase?.() ?? null };
     if (this.lastLoss && !Number.isFinite(loss)) {
       this.fail(`the loss became ${loss} at step ${this.steps}`);
       return;
@@ -146,13 +180,13 @@ export class TrainingLoop {
     }
     this.events.onFrame(info);
     if (this.driver.isFinished?.(this.steps) && this.status === 'running') {
-      cancelAnimationFrame(this.frame);
+      this.cancel();
       this.setStatus('finished');
     }
   }
 
   private fail(reason: string): void {
-    cancelAnimationFrame(this.frame);
+    this.cancel();
     this.setStatus('diverged', reason);
   }
 

@@ -3,13 +3,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DemoId } from '@/lib/demos/registry';
 import { defaultValues, readParams, writeParams, type ParamSpecs, type ParamValues } from '@/lib/demos/params';
-import { TrainingLoop, type FrameInfo, type LoopDriver, type LoopStatus } from './loop';
+import { TrainingLoop, type FrameInfo, type LoopDriver, type LoopStatus, type Pace } from './loop';
+import { usePresentation } from './presentation';
 import type { TfRuntime } from './tf-runtime';
 
 /** Parameters every demo has, added to its own. */
 export const commonSpecs = {
   seed: { kind: 'int', default: 1, min: 1, max: 99999 },
   speed: { kind: 'int', default: 10, min: 1, max: 500 },
+  pace: { kind: 'enum', default: 'normal', options: ['slow', 'normal', 'fast'] },
 } as const satisfies ParamSpecs;
 
 export interface DemoModel extends LoopDriver {
@@ -91,6 +93,9 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
   const autoPausedRef = useRef(false);
   const buildRef = useRef(build);
   const [element, setElement] = useState<HTMLElement | null>(null);
+  const presentation = usePresentation();
+  // A link with ?present=<id>&autoplay starts training as soon as the model is built.
+  const autoplayRef = useRef(presentation.autoplay);
 
   useEffect(() => {
     buildRef.current = build;
@@ -141,7 +146,12 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
       onFrame: (info) => setFrame(info),
     });
     loop.stepsPerFrame = Number(paramsRef.current.speed);
+    loop.pace = paramsRef.current.pace as Pace;
     loopRef.current = loop;
+    if (autoplayRef.current) {
+      autoplayRef.current = false;
+      loop.play();
+    }
     void Promise.resolve(model.draw({ steps: 0, loss: NaN, stepsPerSecond: 0 })).catch(() => undefined);
     const hooks = (window.__week07Demos ??= {});
     hooks[id] = {
@@ -173,6 +183,7 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
     paramsRef.current = next;
     setParams(next);
     if (key === 'speed' && loopRef.current) loopRef.current.stepsPerFrame = Number(value);
+    if (key === 'pace' && loopRef.current) loopRef.current.setPace(value as Pace);
   }, []);
 
   const play = useCallback(() => {
@@ -247,9 +258,12 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
       } else if (event.key === 'r' || event.key === 'R') {
         event.preventDefault();
         reset();
+      } else if (event.key === 'f' || event.key === 'F') {
+        event.preventDefault();
+        presentation.toggle();
       }
     },
-    [toggle, step, reset],
+    [toggle, step, reset, presentation],
   );
 
   return {

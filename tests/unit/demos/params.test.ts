@@ -43,3 +43,20 @@ describe('backend order', () => {
     expect(backendOrder('bogus', { webgpu: false })).toEqual(['webgl', 'wasm', 'cpu']);
   });
 });
+
+describe('lecture playlist order', async () => {
+  const { playlistOrder } = await import('@/lib/demos/playlist');
+  const available = ['energy-inference', 'latent-ellipse', 'autoencoder'] as const;
+
+  it('defaults to every available demo in page order', () => {
+    expect(playlistOrder(null, [...available])).toEqual([...available]);
+    expect(playlistOrder('', [...available])).toEqual([...available]);
+  });
+
+  it("follows the presenter's order, skipping unknown, unavailable and repeated ids", () => {
+    expect(playlistOrder('autoencoder, energy-inference,nope,kmeans-energy,autoencoder', [...available])).toEqual([
+      'autoencoder',
+      'energy-inference',
+    ]);
+  });
+});
