@@ -1,10 +1,12 @@
 import './globals.css';
 import type { Metadata } from 'next';
+import { siteIcon } from '@/components/site/icon';
 import { themeInitScript } from '@/components/site/theme-script';
 
 export const metadata: Metadata = {
   title: 'Page not found · Week 7 notes',
   description: 'There is no page at this address.',
+  icons: { icon: siteIcon },
 };
 
 const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? '';

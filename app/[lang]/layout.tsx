@@ -2,6 +2,7 @@ import 'katex/dist/katex.min.css';
 import '../globals.css';
 import type { Metadata, Viewport } from 'next';
 import { SiteHeader } from '@/components/site/SiteHeader';
+import { siteIcon } from '@/components/site/icon';
 import { themeInitScript } from '@/components/site/theme-script';
 import { headingIds, languages, messagesFor } from '../site-data';
 
@@ -14,7 +15,7 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
   const { lang } = await params;
   const m = messagesFor(lang);
-  return { title: { default: m.siteTitle, template: `%s · ${m.siteTitle}` }, description: m.siteTagline };
+  return { title: { default: m.siteTitle, template: `%s · ${m.siteTitle}` }, description: m.siteTagline, icons: { icon: siteIcon } };
 }
 
 export const viewport: Viewport = {

@@ -15,8 +15,19 @@ import {
 import { gridCoordinate, nearestGridIndex, type Box } from '@/lib/ml/grid';
 import { createEnergyScale, energyDomain, fillEnergyImage, type ColourMap } from '@/lib/plot/colour-scale';
 import { computeIsolines, isolineLevels, isolinePaths, subsampleGrid } from '@/lib/plot/isolines';
+import {
+  energyLegendLabel,
+  energyLegendTitle,
+  energyPlotHelp,
+  pickedAnnouncement,
+  pointDescription,
+  rampPhrase,
+  rangePhrase,
+  type RangeState,
+} from '@/lib/plot/describe';
 import { energyPlotLayout, labelWidth } from '@/lib/plot/layout';
-import { energyTicks, formatNumber, tickCount } from '@/lib/plot/ticks';
+import { defaultPlotStrings, type PlotStrings } from '@/lib/plot/strings';
+import { coordinateFormatter, energyTicks, formatNumber, tickCount } from '@/lib/plot/ticks';
 import styles from './EnergyPlot.module.css';
 import { useMeasure } from './useMeasure';
 
@@ -42,7 +53,7 @@ export interface EnergyPlotProps {
   levels?: number;
   xLabel?: string;
   yLabel?: string;
-  /** Legend title and read-out name of the value. */
+  /** Legend title and read-out name of the value; `strings.energyLabel` by default. */
   valueLabel?: string;
   /** Accessible name of the plot. */
   label: string;
@@ -52,11 +63,16 @@ export interface EnergyPlotProps {
   overlay?: (scales: PlotScales) => ReactNode;
   /** Click (exact data coordinates) or Enter/Space on the keyboard crosshair (its grid node). */
   onPick?: (point: { x: number; y: number }) => void;
+  /** Writes energies (read-out, legend range, descriptions); formatNumber for `lang` by default. */
   formatValue?: (v: number) => string;
   colourMap?: ColourMap;
   className?: string;
   /** Called after the canvas was repainted with new values (used to time a full redraw). */
   onPainted?: (version: number) => void;
+  /** UI strings of the page's language (the `plot` group of its dictionary); English by default. */
+  strings?: PlotStrings;
+  /** BCP-47 language of the page, for numbers (decimal separator, minus sign); 'en' by default. */
+  lang?: string;
 }
 
 const GRADIENT_STOPS = 16;
@@ -67,21 +83,6 @@ function clampIndex(k: number, n: number): number {
   return k < 0 ? 0 : k >= n ? n - 1 : k;
 }
 
-/** Fixed decimals matched to the grid spacing, so the read-out does not jitter in width. */
-function coordinateFormatter(range: readonly [number, number], n: number): (v: number) => string {
-  const step = Math.abs(range[1] - range[0]) / Math.max(1, n - 1);
-  const decimals = step > 0 ? Math.min(6, Math.max(0, Math.ceil(-Math.log10(step)))) : 2;
-  return (v) => {
-    const s = v.toFixed(decimals);
-    return Number(s) === 0 ? s.replace('-', '') : s.replace('-', '\u2212');
-  };
-}
-
-const RAMP_WORDS: Record<ColourMap, string> = {
-  viridis: 'dark purple for low values through teal to yellow for high values',
-  cividis: 'dark blue for low values through grey to yellow for high values',
-};
-
 export function EnergyPlot({
   box,
   n,
@@ -91,16 +92,20 @@ export function EnergyPlot({
   levels = 10,
   xLabel = 'y₁',
   yLabel = 'y₂',
-  valueLabel = 'Energy E',
+  valueLabel: valueLabelProp,
   label,
   summary,
   overlay,
   onPick,
-  formatValue = formatNumber,
+  formatValue: formatValueProp,
   colourMap = 'viridis',
   className,
   onPainted,
+  strings = defaultPlotStrings,
+  lang = 'en',
 }: EnergyPlotProps) {
+  const valueLabel = valueLabelProp ?? strings.energyLabel;
+  const formatValue = useMemo(() => formatValueProp ?? ((v: number) => formatNumber(v, 3, lang)), [formatValueProp, lang]);
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const imageRef = useRef<ImageData | null>(null);
@@ -143,8 +148,8 @@ export function EnergyPlot({
   }, [data, scale, levels, n, grid]);
 
   const layout = useMemo(
-    () => (measure && measure.width > 0 ? energyPlotLayout(measure.width, measure.fontPx, grid) : null),
-    [measure, grid],
+    () => (measure && measure.width > 0 ? energyPlotLayout(measure.width, measure.fontPx, grid, lang) : null),
+    [measure, grid, lang],
   );
   const side = layout?.side ?? 0;
 
@@ -188,8 +193,8 @@ export function EnergyPlot({
   const total = gridOk ? n * n : 0;
   const centre = gridOk ? Math.floor(n / 2) * n + Math.floor(n / 2) : -1;
   const cursorIndex = cursor >= 0 && cursor < total ? cursor : centre;
-  const formatX = useMemo(() => coordinateFormatter(grid.x, n), [grid, n]);
-  const formatY = useMemo(() => coordinateFormatter(grid.y, n), [grid, n]);
+  const formatX = useMemo(() => coordinateFormatter(grid.x, n, lang), [grid, n, lang]);
+  const formatY = useMemo(() => coordinateFormatter(grid.y, n, lang), [grid, n, lang]);
 
   const nodeAt = (index: number) => {
     const i = index % n;
@@ -201,8 +206,14 @@ export function EnergyPlot({
   };
   const describe = (index: number) => {
     const { x, y, v } = nodeAt(index);
-    const value = data.values ? formatValue(v) : 'not loaded yet';
-    return `${xLabel} ${formatX(x)}, ${yLabel} ${formatY(y)}: ${valueLabel} ${value}`;
+    return pointDescription(strings, {
+      xLabel,
+      x: formatX(x),
+      yLabel,
+      y: formatY(y),
+      valueLabel,
+      value: data.values ? formatValue(v) : null,
+    });
   };
 
   const dataPoint = (event: PointerEvent<HTMLDivElement> | MouseEvent<HTMLDivElement>) => {
@@ -264,7 +275,7 @@ export function EnergyPlot({
         event.preventDefault();
         setShowCursor(true);
         setCursor(cursorIndex);
-        setAnnouncement(`Picked ${describe(cursorIndex)}`);
+        setAnnouncement(pickedAnnouncement(strings, describe(cursorIndex)));
         onPick({ x, y });
         return;
       default:
@@ -358,12 +369,22 @@ export function EnergyPlot({
     );
   }, [layout, scales, side, xLabel, yLabel]);
 
-  const rampWords = RAMP_WORDS[scale?.colourMap ?? colourMap];
-  const rangeText = scale
-    ? `from ${formatValue(scale.domain[0])} to ${formatValue(scale.domain[1])}${scale.log ? ', on a logarithmic colour scale' : ''}`
-    : values === null
-      ? '(not loaded yet)'
-      : '(no data to show)';
+  const loading = values === null;
+  const { rampWords, rangeText, legendLabel, legendTitle } = useMemo(() => {
+    const range: RangeState = scale
+      ? { kind: 'domain', domain: scale.domain, log: scale.log }
+      : loading
+        ? { kind: 'loading' }
+        : { kind: 'empty' };
+    const ramp = rampPhrase(strings, scale?.colourMap ?? colourMap);
+    const text = rangePhrase(strings, range, formatValue);
+    return {
+      rampWords: ramp,
+      rangeText: text,
+      legendLabel: energyLegendLabel(strings, valueLabel, text, ramp),
+      legendTitle: energyLegendTitle(strings, valueLabel, scale?.log ?? false),
+    };
+  }, [strings, scale, colourMap, loading, formatValue, valueLabel]);
 
   const legend = useMemo(() => {
     if (!layout) return null;
@@ -373,17 +394,16 @@ export function EnergyPlot({
       const u = k / GRADIENT_STOPS;
       stops.push(<stop key={k} offset={u} stopColor={scale ? scale.colourAt(u) : 'transparent'} />);
     }
-    const ticks = scale ? energyTicks(scale, tickCount(side, fontPx, 5)) : [];
+    const ticks = scale ? energyTicks(scale, tickCount(side, fontPx, 5), undefined, lang) : [];
     return (
-      <svg className={styles.legend} width={width} height={layout.legendHeight} role="img" aria-label={`Colour legend: ${valueLabel} ${rangeText}; ${rampWords}.`}>
+      <svg className={styles.legend} width={width} height={layout.legendHeight} role="img" aria-label={legendLabel}>
         <defs>
           <linearGradient id={ids.gradient} x1="0" x2="1" y1="0" y2="0">
             {stops}
           </linearGradient>
         </defs>
         <text className={styles.legendTitle} x={left} y={layout.legendTitleBaseline}>
-          {valueLabel}
-          {scale?.log ? ' (log scale)' : ''}
+          {legendTitle}
         </text>
         <rect
           className={styles.legendBar}
@@ -418,7 +438,7 @@ export function EnergyPlot({
         })}
       </svg>
     );
-  }, [layout, scale, side, isolines, ids.gradient, valueLabel, rangeText, rampWords]);
+  }, [layout, scale, side, isolines, ids.gradient, legendLabel, legendTitle, lang]);
 
   // ---- per-render, cheap: read-out and crosshair.
   const active = hover >= 0 ? hover : showCursor ? cursorIndex : -1;
@@ -429,15 +449,17 @@ export function EnergyPlot({
   const readoutAtBottom =
     activeNode !== null && scales.x(activeNode.x) < side * 0.6 && scales.y(activeNode.y) < side * 0.35;
 
-  const [gx0, gx1] = grid.x;
-  const [gy0, gy1] = grid.y;
-  const help =
-    `Heatmap of ${valueLabel} over ${xLabel} from ${formatNumber(gx0)} to ${formatNumber(gx1)} (horizontal axis) ` +
-    `and ${yLabel} from ${formatNumber(gy0)} to ${formatNumber(gy1)} (vertical axis). ` +
-    `Colour shows ${valueLabel} ${rangeText}, ${rampWords}` +
-    (isolines.length ? `, with ${isolines.length} contour lines. ` : '. ') +
-    `Arrow keys move a crosshair whose coordinates and value are shown and announced; Shift moves faster, Home returns to the centre` +
-    (onPick ? '; Enter or Space picks the point.' : '.');
+  const help = energyPlotHelp(strings, {
+    valueLabel,
+    xLabel,
+    yLabel,
+    box: grid,
+    range: rangeText,
+    ramp: rampWords,
+    contours: isolines.length,
+    pickable: onPick !== undefined,
+    locale: lang,
+  });
 
   const cell = gridOk ? side / (n - 1) : 0;
   const rootClass = className ? `${styles.root} ${className}` : styles.root;
@@ -452,7 +474,7 @@ export function EnergyPlot({
             className={styles.plotArea}
             style={{ left: layout.left, top: layout.top, width: side, height: side }}
             role="application"
-            aria-roledescription="interactive plot"
+            aria-roledescription={strings.roleDescription}
             aria-label={label}
             aria-describedby={`${ids.summary} ${ids.help}`}
             tabIndex={0}
@@ -510,7 +532,7 @@ export function EnergyPlot({
                 <span className={styles.readoutValue}>{data.values ? formatValue(activeNode.v) : '…'}</span>
               </div>
             )}
-            {!scale && <p className={styles.status}>{values === null ? 'Loading…' : 'No data to show'}</p>}
+            {!scale && <p className={styles.status}>{values === null ? strings.loading : strings.noData}</p>}
           </div>
         </div>
       ) : (

@@ -2,9 +2,11 @@
 
 import { useId, useMemo, useRef, type ReactNode } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
+import { linePlotNotes } from '@/lib/plot/describe';
 import { labelWidth } from '@/lib/plot/layout';
 import { linePath, seriesExtent } from '@/lib/plot/line-path';
-import { formatNumber, linearTicks, logTicks, tickCount, type Tick } from '@/lib/plot/ticks';
+import { defaultPlotStrings, type PlotStrings } from '@/lib/plot/strings';
+import { linearTicks, logTicks, tickCount, type Tick } from '@/lib/plot/ticks';
 import styles from './LinePlot.module.css';
 import { useMeasure } from './useMeasure';
 
@@ -37,6 +39,10 @@ export interface LinePlotProps {
   /** Height of the chart relative to its width. */
   aspect?: number;
   className?: string;
+  /** UI strings of the page's language (the `plot` group of its dictionary); English by default. */
+  strings?: PlotStrings;
+  /** BCP-47 language of the page, for numbers (decimal separator, minus sign); 'en' by default. */
+  lang?: string;
 }
 
 // First the site's accent, then Okabe–Ito hues that keep ≥ 3:1 contrast on both the light and
@@ -65,6 +71,8 @@ export function LinePlot({
   version = 0,
   aspect = 0.6,
   className,
+  strings = defaultPlotStrings,
+  lang = 'en',
 }: LinePlotProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const measure = useMeasure(rootRef);
@@ -117,18 +125,18 @@ export function LinePlot({
     y.range([plotHeight, 0]);
     const yCount = tickCount(plotHeight, f, 2.6);
     const [ny0, ny1] = y.domain() as [number, number];
-    const yTicks: Tick[] = logY ? logTicks([ny0, ny1], yCount) : linearTicks([ny0, ny1], yCount);
+    const yTicks: Tick[] = logY ? logTicks([ny0, ny1], yCount, lang) : linearTicks([ny0, ny1], yCount, lang);
     const left = Math.ceil(
       (yLabel ? 1.5 * f : 0.3 * f) + Math.max(0, ...yTicks.map((t) => labelWidth(t.label, f))) + tickLength + 0.5 * f,
     );
     const estimateWidth = Math.max(4 * f, width - left - 1.5 * f);
-    const xTicks = linearTicks(xd, tickCount(estimateWidth, f, 4.5));
+    const xTicks = linearTicks(xd, tickCount(estimateWidth, f, 4.5), lang);
     const lastX = xTicks.length ? labelWidth(xTicks[xTicks.length - 1].label, f) / 2 : 0;
     const right = Math.ceil(Math.max(0.75 * f, lastX + 0.2 * f));
     const plotWidth = Math.max(4 * f, width - left - right);
     const x = scaleLinear().domain(xd).range([0, plotWidth]);
     return { f, width, height, top, left, plotWidth, plotHeight, tickLength, x, y, xTicks, yTicks };
-  }, [measure, aspect, marker?.label, xLabel, yLabel, xDomain, yDomain, extents, logY]);
+  }, [measure, aspect, marker?.label, xLabel, yLabel, xDomain, yDomain, extents, logY, lang]);
 
   const paths = useMemo(() => {
     if (!chart) return [];
@@ -159,6 +167,7 @@ export function LinePlot({
   }
 
   const hasData = extents.y !== null;
+  const notes = linePlotNotes(strings, { logY, marker, xLabel, locale: lang });
   const rootClass = className ? `${styles.root} ${className}` : styles.root;
 
   return (
@@ -233,7 +242,7 @@ export function LinePlot({
             {markerElement}
             {!hasData && (
               <text className={styles.empty} x={chart.plotWidth / 2} y={chart.plotHeight / 2} textAnchor="middle">
-                No data yet
+                {strings.lineNoData}
               </text>
             )}
           </g>
@@ -262,7 +271,7 @@ export function LinePlot({
         <div className={styles.placeholder} style={{ aspectRatio: `1 / ${aspect}` }} />
       )}
       {styled.list.length > 1 && (
-        <ul className={styles.legend} aria-label="Series">
+        <ul className={styles.legend} aria-label={strings.lineSeries}>
           {styled.list.map((s, k) => (
             <li key={k} className={styles.legendItem}>
               <svg className={styles.swatch} width="28" height="10" aria-hidden="true" focusable="false">
@@ -274,11 +283,7 @@ export function LinePlot({
         </ul>
       )}
       <p id={ids.summary} className={styles.srOnly}>
-        {summary}
-        {logY ? ' The vertical axis is logarithmic.' : ''}
-        {marker && Number.isFinite(marker.x)
-          ? ` A vertical line marks ${xLabel || 'x'} = ${formatNumber(marker.x)}${marker.label ? ` (${marker.label})` : ''}.`
-          : ''}
+        {[summary, ...notes].join(' ')}
       </p>
     </div>
   );

@@ -41,12 +41,13 @@ export interface EnergyPlotLayout {
 /** Smallest plot side worth drawing; below it the figure overflows rather than collapse. */
 const MIN_SIDE = 120;
 
-export function energyPlotLayout(width: number, fontPx: number, box: Box): EnergyPlotLayout {
+/** Layout of an EnergyPlot; tick labels are written for `locale` (BCP-47, default 'en'). */
+export function energyPlotLayout(width: number, fontPx: number, box: Box, locale = 'en'): EnergyPlotLayout {
   const f = fontPx;
   const tickLength = 0.35 * f;
   const estimate = Math.max(MIN_SIDE, width - 5 * f);
-  const xTicks = linearTicks(box.x, tickCount(estimate, f, 4.5));
-  const yTicks = linearTicks(box.y, tickCount(estimate, f, 3));
+  const xTicks = linearTicks(box.x, tickCount(estimate, f, 4.5), locale);
+  const yTicks = linearTicks(box.y, tickCount(estimate, f, 3), locale);
   const yLabelsWidth = Math.max(0, ...yTicks.map((t) => labelWidth(t.label, f)));
   const axisLabelBand = 1.5 * f;
   const left = Math.ceil(axisLabelBand + yLabelsWidth + tickLength + 0.5 * f);

@@ -177,6 +177,8 @@ export default function EnergyInferenceDemo({ id, lang, runtime, messages }: Dem
         overlay={overlay}
         onPick={onPick}
         formatValue={(v) => formatNumber(lang, v, 3)}
+        strings={messages.plot}
+        lang={lang}
       />
     </DemoShell>
   );

@@ -204,6 +204,8 @@ export default function LatentEllipseDemo({ id, lang, runtime, messages }: DemoP
           onPick={onPick}
           onPainted={(v) => timerRef.current.painted(v)}
           formatValue={(v) => formatNumber(lang, v, 3)}
+          strings={messages.plot}
+          lang={lang}
         />
         <LinePlot
           series={[{ label: t.energyAxis, values: frame?.curve ?? [], xs: Z }]}
@@ -214,6 +216,8 @@ export default function LatentEllipseDemo({ id, lang, runtime, messages }: DemoP
           label={t.curveLabel}
           summary={fill(t.curveSummary, { z: fmt(zCheck), f: fmt(fInf) })}
           version={frame?.version}
+          strings={messages.plot}
+          lang={lang}
         />
       </div>
     </DemoShell>

@@ -31,3 +31,16 @@ describe('energyPlotLayout', () => {
     expect(large.legendHeight).toBeGreaterThan(small.legendHeight);
   });
 });
+
+describe('energyPlotLayout in French', () => {
+  it('labels the axis ticks with a decimal comma and a real minus sign', () => {
+    const box = { x: [-1.5, 1.5], y: [-1, 1] } as const;
+    const en = energyPlotLayout(560, 14, box);
+    const fr = energyPlotLayout(560, 14, box, 'fr');
+    expect(fr.xTicks.map((t) => t.value)).toEqual(en.xTicks.map((t) => t.value));
+    expect(fr.xTicks.map((t) => t.label)).toEqual(en.xTicks.map((t) => t.label.replace('.', ',')));
+    expect(fr.xTicks.map((t) => t.label)).toContain('\u22120,5');
+    expect(fr.yTicks.map((t) => t.label)).toContain('\u22120,4');
+    for (const t of [...fr.xTicks, ...fr.yTicks]) expect(t.label).not.toMatch(/[.-]/);
+  });
+});

@@ -1,0 +1,141 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openDemo, stepCount } from './demo-helpers';
+import { watchConsole } from './site';
+
+const PAGE = '/en/week07/07-1/';
+
+async function expectFillsScreen(page: Page, stage: Locator) {
+  const viewport = page.viewportSize()!;
+  const box = (await stage.boundingBox())!;
+  expect(Math.round(box.x)).toBe(0);
+  expect(Math.round(box.y)).toBe(0);
+  expect(Math.round(box.width)).toBe(viewport.width);
+  expect(Math.round(box.height)).toBe(viewport.height);
+  const overflow = await stage.evaluate((el) => ({ x: el.scrollWidth - el.clientWidth, y: el.scrollHeight - el.clientHeight }));
+  expect(overflow).toEqual({ x: 0, y: 0 });
+  // The surface takes a large share of the screen, not a thumbnail in a corner.
+  const canvas = (await stage.locator('canvas').first().boundingBox())!;
+  expect(canvas.width * canvas.height).toBeGreaterThan(0.12 * viewport.width * viewport.height);
+}
+
+test('presentation mode by button, by the F key and leaving with Esc', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(PAGE);
+  const figure = await openDemo(page, 'latent-ellipse');
+  const stage = figure.locator('.demo-stage');
+  await figure.locator('[data-action="present"]').click();
+  await expect(stage).toHaveAttribute('data-presenting', 'true');
+  await expect(figure.locator('[data-action="present"]')).toHaveAttribute('aria-pressed', 'true');
+  await expectFillsScreen(page, stage);
+  await page.keyboard.press('Escape');
+  await expect(stage).not.toHaveAttribute('data-presenting', 'true');
+  await figure.locator('[data-action="reset"]').focus();
+  await page.keyboard.press('f');
+  await expect(stage).toHaveAttribute('data-presenting', 'true');
+  await page.keyboard.press('Escape');
+  await expect(stage).not.toHaveAttribute('data-presenting', 'true');
+  expect(problems).toEqual([]);
+});
+
+test('a link opens the page on a demo in presentation mode, and &autoplay starts training', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${PAGE}?present=latent-ellipse&autoplay`);
+  const stage = page.locator('figure[data-demo="latent-ellipse"] .demo-stage');
+  await expect(stage).toHaveAttribute('data-presenting', 'true', { timeout: 45_000 });
+  await expect(stage.locator('[data-readout="status"]')).toHaveText('Running', { timeout: 45_000 });
+  await expect(page.locator('figure[data-demo="energy-inference"] .demo-stage')).not.toHaveAttribute('data-presenting', 'true');
+});
+
+for (const [width, height] of [
+  [1280, 720],
+  [3840, 2160],
+] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`presentation fills a ${width}x${height} screen without overflow (${scheme})`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const id of ['energy-inference', 'latent-ellipse']) {
+        await page.goto(`${PAGE}?present=${id}`);
+        const stage = page.locator(`figure[data-demo="${id}"] .demo-stage`);
+        await expect(stage).toHaveAttribute('data-demo-state', 'ready', { timeout: 45_000 });
+        await expect(stage.locator('canvas')).toBeVisible();
+        await expectFillsScreen(page, stage);
+      }
+    });
+  }
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the presentation palette has at least 7:1 contrast (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${PAGE}?present=latent-ellipse`);
+    const stage = page.locator('figure[data-demo="latent-ellipse"] .demo-stage');
+    await expect(stage).toHaveAttribute('data-demo-state', 'ready', { timeout: 45_000 });
+    const results = await new AxeBuilder({ page })
+      .include('figure[data-demo="latent-ellipse"] .demo-stage')
+      .withRules(['color-contrast-enhanced', 'color-contrast'])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+}
+
+test('slow motion runs one step a second, fast-forward many per frame', async ({ page }) => {
+  await page.goto(`${PAGE}?latent-ellipse.pace=slow`);
+  const figure = await openDemo(page, 'latent-ellipse');
+  await expect(figure.getByLabel('Pace')).toHaveValue('slow');
+  await figure.locator('[data-action="play"]').click();
+  await page.waitForTimeout(3_300);
+  const slow = await stepCount(figure);
+  expect(slow).toBeGreaterThanOrEqual(2);
+  expect(slow).toBeLessThanOrEqual(4);
+  await figure.getByLabel('Pace').selectOption('fast');
+  await expect.poll(() => stepCount(figure), { timeout: 15_000 }).toBeGreaterThan(slow + 200);
+});
+
+test('the lecture playlist steps through the demos by keyboard and follows ?demos=', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/en/week07/present/');
+  const playlist = page.locator('.playlist');
+  await expect(playlist).toHaveAttribute('data-current', 'energy-inference');
+  await expect(page.locator('.playlist-position')).toHaveText(/^Demo 1 of \d+$/);
+  await expect(page.locator('.playlist-prompt')).not.toBeEmpty();
+  await expect(playlist.locator('.demo-stage')).toHaveAttribute('data-demo-state', 'ready', { timeout: 45_000 });
+  await page.keyboard.press('ArrowRight');
+  await expect(playlist).toHaveAttribute('data-current', 'latent-ellipse');
+  await expect(page).toHaveURL(/#latent-ellipse$/);
+  await page.keyboard.press('PageUp');
+  await expect(playlist).toHaveAttribute('data-current', 'energy-inference');
+  await page.keyboard.press('PageDown');
+  await expect(playlist).toHaveAttribute('data-current', 'latent-ellipse');
+  // A presenter's own order, with unknown ids skipped.
+  await page.goto('/en/week07/present/?demos=latent-ellipse,no-such-demo,energy-inference');
+  await expect(playlist).toHaveAttribute('data-current', 'latent-ellipse');
+  await expect(page.locator('.playlist-position')).toHaveText('Demo 1 of 2');
+  await page.locator('[data-action="next-demo"]').click();
+  await expect(playlist).toHaveAttribute('data-current', 'energy-inference');
+  await expect(page.locator('[data-action="next-demo"]')).toBeDisabled();
+  await page.goto('/en/week07/present/?demos=energy-inference&autoplay');
+  await expect(playlist.locator('[data-readout="status"]')).toHaveText(/Running|Finished/, { timeout: 45_000 });
+  expect(problems).toEqual([]);
+});
+
+test('after loading, a running demo keeps working offline and requests nothing', async ({ page, context }) => {
+  const problems = watchConsole(page);
+  await page.goto(PAGE);
+  const figure = await openDemo(page, 'latent-ellipse');
+  await page.waitForLoadState('networkidle');
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await context.setOffline(true);
+  await figure.locator('[data-action="play"]').click();
+  const before = await stepCount(figure);
+  await expect.poll(() => stepCount(figure)).toBeGreaterThan(before + 50);
+  await figure.getByLabel('Surface', { exact: true }).selectOption('gibbs');
+  await figure.locator('[data-action="present"]').click();
+  await page.keyboard.press('Escape');
+  await context.setOffline(false);
+  expect(requests).toEqual([]);
+  expect(problems).toEqual([]);
+});
