@@ -8,9 +8,12 @@ type Loader = () => Promise<{ default: ComponentType<DemoProps> }>;
 
 /**
  * Each demo is its own chunk, fetched only when its figure comes near the screen. A demo not
- * listed here keeps its text fallback (its issue has not landed yet).
+ * listed here keeps its text fallback.
  */
 export const demoLoaders: Partial<Record<DemoId, Loader>> = {
   'energy-inference': () => import('./energy-inference/EnergyInferenceDemo'),
   'latent-ellipse': () => import('./latent-ellipse/LatentEllipseDemo'),
+  // part B: energy surfaces
+  // part B: contrastive and masked
+  // practicum
 };
