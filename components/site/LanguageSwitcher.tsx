@@ -44,16 +44,28 @@ export function LanguageSwitcher({ current, languages, headings, label }: Langua
           <li key={l.code}>
             {l.code === current ? (
               <span aria-current="true" lang={l.code}>
-                {l.name}
+                <LanguageName code={l.code} name={l.name} />
               </span>
             ) : (
               <Link href={`/${l.code}${rest || '/'}${targetHash(l.code)}`} hrefLang={l.code} lang={l.code}>
-                {l.name}
+                <LanguageName code={l.code} name={l.name} />
               </Link>
             )}
           </li>
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** On a phone the code (FR) is shown; the full name stays the accessible name. */
+function LanguageName({ code, name }: { code: string; name: string }) {
+  return (
+    <>
+      <span className="lang-long">{name}</span>
+      <span className="lang-short" aria-hidden="true">
+        {code.toUpperCase()}
+      </span>
+    </>
   );
 }
