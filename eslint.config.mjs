@@ -5,7 +5,7 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'out/**', 'out-fixtures/**', 'node_modules/**', 'next-env.d.ts', 'public/**', 'test-results/**', 'bench-results/**']),
+  globalIgnores(['.next/**', 'out/**', 'out-*/**', '.tmp-*/**', 'node_modules/**', 'next-env.d.ts', 'public/**', 'test-results/**', 'bench-results/**']),
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
