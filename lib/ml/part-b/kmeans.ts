@@ -11,6 +11,7 @@
  * so a whole grid surface is one batched pass.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { floatOneHot } from '../one-hot';
 import '../gradients';
 import { mulberry32, type Rng } from '../random';
 import type { TrainingSession } from '../trainer';
@@ -66,7 +67,7 @@ export function assignments(y: tf.Tensor2D, W: tf.Tensor2D): tf.Tensor1D {
 export function lloydUpdate(y: tf.Tensor2D, W: tf.Tensor2D): tf.Tensor2D {
   return tf.tidy(() => {
     const k = W.shape[0];
-    const owner = tf.oneHot(assignments(y, W), k, 1, 0, 'float32');
+    const owner = floatOneHot(assignments(y, W) as tf.Tensor1D, k);
     const counts = tf.reshape(tf.sum(owner, 0), [k, 1]);
     const sums = tf.matMul(owner, y, true, false);
     const means = tf.div(sums, tf.maximum(counts, 1));

@@ -14,6 +14,7 @@
  * Only the masked positions are ever computed, so a step costs a few hundred rows.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { floatOneHot } from '../one-hot';
 import '../gradients';
 import { mulberry32, type Rng } from '../random';
 import type { TrainingSession } from '../trainer';
@@ -208,13 +209,13 @@ export function createMaskedCharSession({
     // A one-hot product rather than tf.gather: the gradient of gather goes through
     // unsortedSegmentSum, which the cpu backend runs some fifty times slower than this small
     // matrix product, and the result is the same.
-    const oneHot = tf.oneHot(tf.reshape(ctx, [rows * width]), TOKENS, 1, 0, 'float32');
+    const oneHot = floatOneHot(tf.reshape(ctx, [rows * width]) as tf.Tensor1D, TOKENS);
     const x = tf.reshape(tf.matMul(oneHot, emb), [rows, width * embedding]) as tf.Tensor2D;
     const h = tf.relu(tf.add(tf.matMul(x, w1), b1));
     return tf.add(tf.matMul(h, w2), b2) as tf.Tensor2D;
   };
   const crossEntropy = (ctx: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar =>
-    tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(logits(ctx)), tf.oneHot(targets, VOCAB_SIZE, 1, 0, 'float32')), 1))) as tf.Scalar;
+    tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(logits(ctx)), floatOneHot(targets as tf.Tensor1D, VOCAB_SIZE)), 1))) as tf.Scalar;
 
   return {
     get steps() {
@@ -276,7 +277,7 @@ export function createMaskedCharSession({
       const out = tf.tidy(() => {
         const l = logits(evalContext);
         const correct = tf.mean(tf.cast(tf.equal(tf.argMax(l, 1), evalTargets), 'float32'));
-        const ce = tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(l), tf.oneHot(evalTargets, VOCAB_SIZE, 1, 0, 'float32')), 1)));
+        const ce = tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(l), floatOneHot(evalTargets as tf.Tensor1D, VOCAB_SIZE)), 1)));
         return tf.stack([correct, ce]);
       });
       try {

@@ -1,0 +1,351 @@
+'use client';
+
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { EnergyPlot, type PlotScales } from '@/components/plots/EnergyPlot';
+import type { ParamSpecs } from '@/lib/demos/params';
+import { formatNumber } from '@/lib/i18n/format';
+import { fill } from '@/lib/i18n/template';
+import { gridPoints } from '@/lib/ml/grid';
+import { createDaeSession } from '@/lib/ml/part-b/dae';
+import { DATASETS, DATA_BOX, type DatasetName } from '@/lib/ml/part-b/datasets';
+import { DemoShell } from '../runtime/DemoShell';
+import { ParamControl } from '../runtime/ParamControl';
+import { createRedrawTimer } from '../runtime/redraw-timer';
+import type { DemoProps } from '../runtime/types';
+import { useDemo, type DemoModel } from '../runtime/useDemo';
+import { daeStrings } from './strings';
+import styles from './dae-energy.module.css';
+
+const BOX = DATA_BOX;
+/**
+ * Nodes per side of the surface. The network is smooth at this scale, so 64 nodes (upscaled
+ * bilinearly) look like 128 while costing a quarter: on wasm a 128² pass alone takes most of
+ * the 50 ms a frame may use.
+ */
+const N = 64;
+/** Arrows per side of the displacement field. */
+const ARROWS = 16;
+const POINTS = 200;
+const SAMPLES = 40;
+/** Arrows starting this close to a data point count as "near the data" in the summary. */
+const NEAR = 0.5;
+/**
+ * The colours show log₁₀ F, floored here. On the plot's own log scale, log(1 + F), everything
+ * below about 0.1 is one dark purple, and that is where the whole story is: a trained DAE has
+ * F ≈ 0.002 on the data and a few hundredths between the arms, against several units in the
+ * corners.
+ */
+const FLOOR = 1e-4;
+
+const specs = {
+  dataset: { kind: 'enum', default: 'spiral', options: ['spiral', 'ring', 'twoMoons'] },
+  sigma: { kind: 'number', default: 0.1, min: 0, max: 1.5, step: 0.01 },
+  field: { kind: 'bool', default: true },
+  samples: { kind: 'bool', default: false },
+} as const satisfies ParamSpecs;
+
+const FINE = gridPoints(BOX, N);
+
+/** Tails of the arrows: the centres of a 16 × 16 tiling of the box. */
+const TAILS = (() => {
+  const out = new Float32Array(2 * ARROWS * ARROWS);
+  const dx = (BOX.x[1] - BOX.x[0]) / ARROWS;
+  const dy = (BOX.y[1] - BOX.y[0]) / ARROWS;
+  for (let j = 0; j < ARROWS; j++) {
+    for (let i = 0; i < ARROWS; i++) {
+      out[2 * (j * ARROWS + i)] = BOX.x[0] + (i + 0.5) * dx;
+      out[2 * (j * ARROWS + i) + 1] = BOX.y[0] + (j + 0.5) * dy;
+    }
+  }
+  return out;
+})();
+
+interface Sample {
+  noisy: Float32Array;
+  clean: Float32Array;
+  sigma: number;
+}
+
+interface Frame {
+  /** F on the grid. */
+  surface: Float32Array;
+  /** log₁₀ max(F, FLOOR) on the grid: what the colours show. */
+  shown: Float32Array;
+  /** Dec(Enc(·)) of the tails, then of the data, then of the centre, then of the samples. */
+  heads: Float32Array;
+  data: Float32Array;
+  sample: Sample | null;
+  sigma: number;
+  version: number;
+}
+
+interface View {
+  samples: boolean;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function nearestDistance(data: Float32Array, x: number, y: number): number {
+  let best = Infinity;
+  for (let i = 0; i < data.length; i += 2) {
+    const d = (data[i] - x) ** 2 + (data[i + 1] - y) ** 2;
+    if (d < best) best = d;
+  }
+  return Math.sqrt(best);
+}
+
+/** The numbers the text alternative states: energies on and off the data, and what the arrows do. */
+function frameStatistics(frame: Frame) {
+  const { heads, data, surface, sample } = frame;
+  const n = data.length / 2;
+  const tails = ARROWS * ARROWS;
+  const near = { count: 0, inward: 0, lengths: [] as number[] };
+  const far = { count: 0, inward: 0, lengths: [] as number[] };
+  for (let a = 0; a < tails; a++) {
+    const tx = TAILS[2 * a];
+    const ty = TAILS[2 * a + 1];
+    const hx = heads[2 * a];
+    const hy = heads[2 * a + 1];
+    const before = nearestDistance(data, tx, ty);
+    const group = before <= NEAR ? near : far;
+    group.count += 1;
+    group.lengths.push(Math.hypot(hx - tx, hy - ty));
+    if (nearestDistance(data, hx, hy) < before) group.inward += 1;
+  }
+  const onData: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const h = 2 * (tails + i);
+    onData.push((data[2 * i] - heads[h]) ** 2 + (data[2 * i + 1] - heads[h + 1]) ** 2);
+  }
+  const c = 2 * (tails + n);
+  const centre = heads[c] ** 2 + heads[c + 1] ** 2;
+  let noisy = NaN;
+  let restored = NaN;
+  if (sample) {
+    let a = 0;
+    let b = 0;
+    const m = sample.noisy.length / 2;
+    for (let s = 0; s < m; s++) {
+      const h = 2 * (tails + n + 1 + s);
+      a += Math.hypot(sample.noisy[2 * s] - sample.clean[2 * s], sample.noisy[2 * s + 1] - sample.clean[2 * s + 1]);
+      b += Math.hypot(heads[h] - sample.clean[2 * s], heads[h + 1] - sample.clean[2 * s + 1]);
+    }
+    noisy = a / m;
+    restored = b / m;
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of surface) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return {
+    near,
+    far,
+    dataMedian: median(onData),
+    boxMedian: median(Array.from(surface)),
+    centre,
+    min,
+    max,
+    noisy,
+    restored,
+  };
+}
+
+export default function DaeEnergyDemo({ id, lang, runtime, messages }: DemoProps) {
+  const t = daeStrings(messages);
+  const [frame, setFrame] = useState<Frame | null>(null);
+  const viewRef = useRef<View>({ samples: specs.samples.default });
+  const sessionRef = useRef<ReturnType<typeof createDaeSession> | null>(null);
+  const timerRef = useRef(createRedrawTimer(id));
+  const markerBase = `dae-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+
+  const build = useCallback(
+    (p: { dataset: string; sigma: number; seed: number }): DemoModel => {
+      const data = DATASETS[p.dataset as DatasetName](POINTS, p.seed);
+      const session = createDaeSession({ data, sigma: p.sigma, seed: p.seed });
+      sessionRef.current = session;
+      const timer = timerRef.current;
+      let sample: Sample | null = null;
+      let version = 0;
+      let disposed = false;
+      return {
+        step: () => session.step(),
+        async draw() {
+          if (disposed) return;
+          version += 1;
+          timer.start(version);
+          if (!viewRef.current.samples) sample = null;
+          else if (!sample || sample.sigma !== session.sigma) {
+            // A fixed batch, redrawn only when σ changes: fresh noise every frame would flicker.
+            const drawn = await session.corruptedSample(SAMPLES);
+            if (disposed) return;
+            sample = { noisy: drawn.noisy, clean: drawn.clean, sigma: session.sigma };
+          }
+          const sigma = session.sigma;
+          const batch = new Float32Array([...TAILS, ...data, 0, 0, ...(sample?.noisy ?? [])]);
+          // The surface and every arrow head in two batched passes, read back together.
+          const [surface, heads] = await Promise.all([session.energy(FINE), session.reconstruct(batch)]);
+          if (disposed) return;
+          const shown = surface.map((v) => Math.log10(Math.max(v, FLOOR)));
+          setFrame({ surface, shown, heads, data, sample, sigma, version });
+        },
+        dispose() {
+          disposed = true;
+          session.dispose();
+          if (sessionRef.current === session) sessionRef.current = null;
+        },
+      };
+    },
+    [],
+  );
+
+  const demo = useDemo({ id, runtime, specs, build, structural: ['dataset'], speed: 2 });
+
+  const { sigma, field, samples } = demo.params;
+  const { redraw } = demo;
+  useEffect(() => {
+    sessionRef.current?.setSigma(sigma);
+    viewRef.current = { samples };
+    redraw();
+  }, [sigma, samples, redraw]);
+
+  const fmt = (v: number) => formatNumber(lang, v, 3);
+  const fmt2 = (v: number) => formatNumber(lang, v, 2);
+  const formatShown = (v: number) => fill(t.logValue, { log: fmt(v), value: fmt(10 ** v) });
+  const stats = useMemo(() => (frame ? frameStatistics(frame) : null), [frame]);
+
+  const overlay = useMemo(
+    () =>
+      function Overlay(s: PlotScales) {
+        if (!frame) return null;
+        const { heads, data, sample } = frame;
+        const arrow = (key: number, x0: number, y0: number, x1: number, y1: number, head: string) => {
+          const [px0, py0, px1, py1] = [s.x(x0), s.y(y0), s.x(x1), s.y(y1)];
+          // Shorter than a couple of pixels: the point stays put, and an arrowhead would have no direction.
+          if (Math.hypot(px1 - px0, py1 - py0) < 2) return null;
+          return <line key={key} x1={px0} y1={py0} x2={px1} y2={py1} markerEnd={`url(#${head})`} />;
+        };
+        const arrows = [];
+        if (field) {
+          for (let a = 0; a < ARROWS * ARROWS; a++) {
+            arrows.push(arrow(a, TAILS[2 * a], TAILS[2 * a + 1], heads[2 * a], heads[2 * a + 1], `${markerBase}-field`));
+          }
+        }
+        const dots = [];
+        for (let i = 0; i < data.length / 2; i++) {
+          dots.push(<circle key={i} r={3} className={`overlay-data ${styles.data}`} cx={s.x(data[2 * i])} cy={s.y(data[2 * i + 1])} />);
+        }
+        const rings = [];
+        const links = [];
+        if (sample) {
+          const offset = ARROWS * ARROWS + data.length / 2 + 1;
+          for (let k = 0; k < sample.noisy.length / 2; k++) {
+            const [nx, ny] = [sample.noisy[2 * k], sample.noisy[2 * k + 1]];
+            rings.push(<circle key={k} className={styles.noisy} r={5} cx={s.x(nx)} cy={s.y(ny)} />);
+            links.push(arrow(k, nx, ny, heads[2 * (offset + k)], heads[2 * (offset + k) + 1], `${markerBase}-sample`));
+          }
+        }
+        return (
+          <g>
+            <defs>
+              <marker id={`${markerBase}-field`} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4" markerHeight="4" markerUnits="strokeWidth" orient="auto">
+                <path d="M 0 0 L 10 5 L 0 10 z" className={styles.fieldHead} />
+              </marker>
+              <marker id={`${markerBase}-sample`} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4" markerHeight="4" markerUnits="strokeWidth" orient="auto">
+                <path d="M 0 0 L 10 5 L 0 10 z" className={styles.sampleHead} />
+              </marker>
+            </defs>
+            <g data-layer="data">{dots}</g>
+            <g className={styles.field} data-layer="field">
+              {arrows}
+            </g>
+            <g className={styles.samples} data-layer="samples">
+              {rings}
+              {links}
+            </g>
+          </g>
+        );
+      },
+    [frame, field, markerBase],
+  );
+
+  const datasetNames = { spiral: t.datasetSpiral, ring: t.datasetRing, twoMoons: t.datasetTwoMoons };
+  const datasetInText: Record<string, string> = { spiral: t.datasetNameSpiral, ring: t.datasetNameRing, twoMoons: t.datasetNameTwoMoons };
+  const summary = stats
+    ? [
+        fill(t.summary, {
+          steps: demo.frame.steps,
+          sigma: fmt(frame?.sigma ?? sigma),
+          count: POINTS,
+          dataset: datasetInText[demo.params.dataset],
+          min: fmt(stats.min),
+          max: fmt(stats.max),
+          boxMedian: fmt(stats.boxMedian),
+          dataMedian: fmt(stats.dataMedian),
+          centre: fmt(stats.centre),
+          near: stats.near.count,
+          nearInward: stats.near.inward,
+          nearLength: fmt2(median(stats.near.lengths)),
+          far: stats.far.count,
+          farInward: stats.far.inward,
+          farLength: fmt2(median(stats.far.lengths)),
+        }),
+        frame?.sample ? fill(t.summarySamples, { count: SAMPLES, noisy: fmt2(stats.noisy), restored: fmt2(stats.restored) }) : '',
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : '';
+
+  return (
+    <DemoShell
+      demo={demo}
+      runtime={runtime}
+      messages={messages}
+      lang={lang}
+      title={t.title}
+      playLabel={t.play}
+      pauseLabel={t.pause}
+      lossLabel={t.loss}
+      readouts={
+        <>
+          <span>
+            {t.dataMedian} <span data-readout="data-median">{stats ? fmt(stats.dataMedian) : '—'}</span>
+          </span>
+          <span>
+            {t.centre} <span data-readout="centre">{stats ? fmt(stats.centre) : '—'}</span>
+          </span>
+        </>
+      }
+      controls={
+        <>
+          <ParamControl spec={specs.dataset} label={t.dataset} value={demo.params.dataset} onChange={(v) => demo.setParam('dataset', v)} optionLabels={datasetNames} />
+          <ParamControl spec={specs.sigma} label={t.sigma} value={sigma} onChange={(v) => demo.setParam('sigma', v)} format={fmt} />
+          <ParamControl spec={specs.field} label={t.field} value={field} onChange={(v) => demo.setParam('field', v)} />
+          <ParamControl spec={specs.samples} label={t.samples} value={samples} onChange={(v) => demo.setParam('samples', v)} />
+        </>
+      }
+    >
+      <p className="demo-hint">{t.hint}</p>
+      <EnergyPlot
+        box={BOX}
+        n={N}
+        values={frame?.shown ?? null}
+        version={frame?.version}
+        valueLabel={t.valueLabel}
+        label={t.plotLabel}
+        summary={summary}
+        overlay={overlay}
+        onPainted={(v) => timerRef.current.painted(v)}
+        formatValue={formatShown}
+        strings={messages.plot}
+        lang={lang}
+      />
+    </DemoShell>
+  );
+}
