@@ -14,6 +14,8 @@ export const demoLoaders: Partial<Record<DemoId, Loader>> = {
   'energy-inference': () => import('./energy-inference/EnergyInferenceDemo'),
   'latent-ellipse': () => import('./latent-ellipse/LatentEllipseDemo'),
   // part B: energy surfaces
+  'kmeans-energy': () => import('./kmeans-energy/KMeansEnergyDemo'),
+  'dae-energy': () => import('./dae-energy/DaeEnergyDemo'),
   // part B: contrastive and masked
   // practicum
 };
