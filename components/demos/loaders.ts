@@ -17,5 +17,7 @@ export const demoLoaders: Partial<Record<DemoId, Loader>> = {
   'kmeans-energy': () => import('./kmeans-energy/KMeansEnergyDemo'),
   'dae-energy': () => import('./dae-energy/DaeEnergyDemo'),
   // part B: contrastive and masked
+  'contrastive-divergence': () => import('./contrastive-divergence/ContrastiveDivergenceDemo'),
+  'masked-tokens': () => import('./masked-tokens/MaskedTokensDemo'),
   // practicum
 };

@@ -93,6 +93,22 @@ export function buildBatch(sentences: readonly Int32Array[], masked: readonly nu
   return { context: ctx, targets, rows };
 }
 
+/**
+ * The batch with an even number of rows: on WebGL, the gradient products over an odd number of
+ * rows read the unused half of a packed texture and return NaN (seen with tfjs 4.22). Repeating
+ * one row changes the loss by a hair and keeps training finite on every backend.
+ */
+export function evenRows(b: MaskedBatch, width: number): MaskedBatch {
+  if (b.rows % 2 === 0) return b;
+  const context = new Int32Array((b.rows + 1) * width);
+  context.set(b.context);
+  context.set(b.context.subarray((b.rows - 1) * width, b.rows * width), b.rows * width);
+  const targets = new Int32Array(b.rows + 1);
+  targets.set(b.targets);
+  targets[b.rows] = b.targets[b.rows - 1];
+  return { context, targets, rows: b.rows + 1 };
+}
+
 export interface MaskedCharSessionOptions {
   seed: number;
   /** Default 0.01 (Adam). */
@@ -232,7 +248,7 @@ export function createMaskedCharSession({
         sentences.push(ids);
         masked.push(maskPositions(ids.length, r));
       }
-      const b = buildBatch(sentences, masked, context);
+      const b = evenRows(buildBatch(sentences, masked, context), width);
       return tf.tidy(() => {
         const ctx = tf.tensor2d(b.context, [b.rows, width], 'int32');
         const targets = tf.tensor1d(b.targets, 'int32');

@@ -125,3 +125,16 @@ describe('masked character model', () => {
     expect(a.n).toBeGreaterThan(500);
   });
 });
+
+describe('evenRows', () => {
+  it('repeats the last row of an odd batch and leaves an even one alone', async () => {
+    const { evenRows } = await import('@/lib/ml/part-b/masked-chars');
+    const odd = { context: Int32Array.from([1, 2, 3, 4, 5, 6]), targets: Int32Array.from([7, 8, 9]), rows: 3 };
+    const even = evenRows(odd, 2);
+    expect(even.rows).toBe(4);
+    expect(Array.from(even.context)).toEqual([1, 2, 3, 4, 5, 6, 5, 6]);
+    expect(Array.from(even.targets)).toEqual([7, 8, 9, 9]);
+    const two = { context: Int32Array.from([1, 2, 3, 4]), targets: Int32Array.from([7, 8]), rows: 2 };
+    expect(evenRows(two, 2)).toBe(two);
+  });
+});
