@@ -3,12 +3,15 @@
 //   --runs N       runs per figure (default 3)
 //   --seconds S    training time per run (default 10)
 //   --skip-build   use the existing out/ and do not time a build
-//   --only NAME    one section: site, part-a
+//   --only NAME    one section: site, part-a, part-b, mnist
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { launch, outDir, serve, table, fmt } from './bench/harness.mjs';
 import { firstLoadJs, timeBuild } from './bench/site.mjs';
 import { benchPartA } from './bench/part-a.mjs';
+import { benchPartBSurfaces } from './bench/part-b-surfaces.mjs';
+import { benchPartBContrastive } from './bench/part-b-contrastive.mjs';
+import { benchMnist } from './bench/mnist.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -55,6 +58,24 @@ try {
     const { rows, note } = await benchPartA({ browser, webgpuBrowser, base, runs, seconds, backends: ['cpu', 'wasm', 'webgl', 'webgpu'] });
     console.log(note);
     console.log(table(rows));
+  }
+  if (wants('part-b')) {
+    console.log('\n## Part B demos');
+    const surfaces = await benchPartBSurfaces({ browser, webgpuBrowser, base, runs, seconds, backends: ['cpu', 'wasm', 'webgl'] });
+    console.log(surfaces.note);
+    console.log(table(surfaces.rows));
+    const contrastive = await benchPartBContrastive({ browser, webgpuBrowser, base, runs, seconds });
+    for (const t of contrastive.tables) {
+      console.log(`\n${t.note}`);
+      console.log(table(t.rows));
+    }
+  }
+  if (wants('mnist')) {
+    console.log('\n## Practicum: MNIST autoencoders');
+    const mnist = await benchMnist({ browser, base, runs, seconds });
+    console.log(mnist.note);
+    console.log(table(mnist.rows));
+    if (mnist.demoRows) console.log(`\n${table(mnist.demoRows)}`);
   }
 } finally {
   await browser.close();

@@ -20,4 +20,7 @@ export const demoLoaders: Partial<Record<DemoId, Loader>> = {
   'contrastive-divergence': () => import('./contrastive-divergence/ContrastiveDivergenceDemo'),
   'masked-tokens': () => import('./masked-tokens/MaskedTokensDemo'),
   // practicum
+  autoencoder: () => import('./autoencoder/AutoencoderDemo'),
+  'denoising-autoencoder': () => import('./denoising-autoencoder/DenoisingAutoencoderDemo'),
+  'ae-interpolation': () => import('./ae-interpolation/InterpolationDemo'),
 };

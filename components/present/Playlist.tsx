@@ -7,6 +7,7 @@ import { demoIds, demoRegistry, type DemoId } from '@/lib/demos/registry';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { fill } from '@/lib/i18n/template';
 import { DemoMount } from '../demos/DemoMount';
+import { loadModel } from '../demos/mnist-shared/persist';
 import { demoLoaders } from '../demos/loaders';
 
 interface PlaylistProps {
@@ -61,6 +62,21 @@ export function Playlist({ lang, messages, pageOf }: PlaylistProps) {
     [order, current],
   );
 
+  // A model the instructor saved before the lecture is offered when its demo comes up.
+  const [saved, setSaved] = useState<{ id: DemoId; hidden: number; steps: number } | null>(null);
+  useEffect(() => {
+    if (id !== 'autoencoder' && id !== 'denoising-autoencoder') return;
+    let cancelled = false;
+    loadModel(id)
+      .then((m) => {
+        if (!cancelled && m) setSaved({ id, hidden: m.config.hidden, steps: m.config.steps });
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [id]);
+
   // Lecture-hall type: everything on this page is sized in rem.
   useEffect(() => {
     document.documentElement.classList.add('lecture');
@@ -104,6 +120,11 @@ export function Playlist({ lang, messages, pageOf }: PlaylistProps) {
           {p.next} →
         </button>
       </div>
+      {saved && saved.id === id ? (
+        <p className="notice playlist-saved" role="note" data-saved-model={id}>
+          {fill(p.savedModel, { hidden: saved.hidden, steps: saved.steps })}
+        </p>
+      ) : null}
       <DemoMount key={id} id={id} lang={lang} messages={messages} eager alwaysPresenting autoplay={autoplay} />
       <p className="playlist-footer">
         {p.keys} · <Link href={`/${lang}/week07/${pageOf[id]}/#demo-${id}`}>{p.notesLink}</Link>

@@ -78,8 +78,18 @@ export interface Autoencoder extends TrainingSession {
    * copy to measure a denoiser.
    */
   testLoss(target: tf.Tensor2D, input?: tf.Tensor2D): Promise<number>;
-  /** The rows of the first weight matrix, d × inputSize, row-major (one image per hidden unit). */
-  encoderKernels(): Promise<Float32Array>;
+  /**
+   * The rows of the first weight matrix, row-major (one image per hidden unit): all d of them,
+   * or only the first `count`, cut on the backend so that a display of a few kernels of a wide
+   * model reads back only what it shows.
+   */
+  encoderKernels(count?: number): Promise<Float32Array>;
+  /**
+   * The current weights as tensors the caller owns (dispose with `disposeParams`). Clones share
+   * the variables' storage, so this costs no copy, and they keep their values while training
+   * goes on: an evaluation spread over several frames sees one consistent model.
+   */
+  snapshot(): AutoencoderParams;
   /** A consistent snapshot of the weights, plus Adam's state if `optimizer` is set. */
   exportWeights(options?: { optimizer?: boolean }): Promise<WeightMap>;
   /** Restores exportWeights' output; without optimizer entries Adam restarts from zero. */
@@ -192,6 +202,11 @@ function forwardPass(
 
 function freshScalars(): PassScalars {
   return { one: tf.scalar(1), two: tf.scalar(2) };
+}
+
+/** Frees the tensors of a `snapshot()`. */
+export function disposeParams(p: AutoencoderParams): void {
+  for (const name of PARAM_NAMES) p[name].dispose();
 }
 
 /** Codes h and reconstruction y of a batch (tensors are not freed: call inside tf.tidy). */
@@ -559,10 +574,25 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
       }
     },
 
-    async encoderKernels() {
+    async encoderKernels(count = hidden) {
       alive();
-      const [w1] = await snapshot(['w1'], [params]);
-      return transposeArray(w1, inputSize, hidden);
+      checkPositiveInteger('count', count);
+      const k = Math.min(count, hidden);
+      if (k === hidden) {
+        const [w1] = await snapshot(['w1'], [params]);
+        return transposeArray(w1, inputSize, hidden);
+      }
+      const rows = tf.tidy(() => tf.transpose(tf.slice(params.w1, [0, 0], [inputSize, k])));
+      try {
+        return Float32Array.from(await rows.data());
+      } finally {
+        rows.dispose();
+      }
+    },
+
+    snapshot() {
+      alive();
+      return { w1: tf.clone(model.w1), b1: tf.clone(model.b1), w2: tf.clone(model.w2), b2: tf.clone(model.b2) };
     },
 
     async exportWeights({ optimizer = false } = {}) {

@@ -51,3 +51,27 @@ export function diffusionInpaint<T extends tf.Tensor>(image: T, missing: T, opti
     return tf.reshape(u, image.shape) as T;
   });
 }
+
+/**
+ * The classical answer to noise on every pixel (nothing to inpaint): a few explicit steps of
+ * the heat equation, u ← u + λ·Δu with λ = 0.2 (stable for λ ≤ 1/4), i.e. a small Gaussian
+ * blur. Like `diffusionInpaint`, only neighbours inside the image count at the border.
+ */
+export function diffusionSmooth<T extends tf.Tensor>(image: T, options: DiffusionOptions = {}): T {
+  const { iterations = 3, rows = 28, cols = 28 } = options;
+  if (!Number.isInteger(iterations) || iterations < 0) throw new RangeError(`iterations must be an integer ≥ 0, got ${iterations}`);
+  if (image.size % (rows * cols) !== 0) throw new RangeError(`image [${image.shape}] is not a batch of ${rows}×${cols} images`);
+  const batch = image.size / (rows * cols);
+  const lambda = 0.2;
+  return tf.tidy(() => {
+    const kernel = tf.tensor4d([0, 1, 0, 1, 0, 1, 0, 1, 0], [3, 3, 1, 1]);
+    const neighbours = tf.conv2d(tf.ones<tf.Rank.R4>([1, rows, cols, 1]), kernel, 1, 'same');
+    const keep = tf.sub(tf.scalar(1), tf.mul(neighbours, tf.scalar(lambda)));
+    const weight = tf.scalar(lambda);
+    let u = tf.reshape(image, [batch, rows, cols, 1]) as tf.Tensor4D;
+    for (let i = 0; i < iterations; i++) {
+      u = tf.add<tf.Tensor4D>(tf.mul(u, keep), tf.mul(tf.conv2d(u, kernel, 1, 'same'), weight));
+    }
+    return tf.reshape(u, image.shape) as T;
+  });
+}

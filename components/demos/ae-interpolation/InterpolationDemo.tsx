@@ -1,0 +1,405 @@
+'use client';
+
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type * as TF from '@tensorflow/tfjs-core';
+import { LinePlot } from '@/components/plots/LinePlot';
+import type { ParamSpecs } from '@/lib/demos/params';
+import { formatNumber } from '@/lib/i18n/format';
+import { fill } from '@/lib/i18n/template';
+import type { Autoencoder, WeightMap } from '@/lib/ml/mnist/autoencoder';
+import { averageDigits, interpolationWeights, latentInterpolation, pixelInterpolation, reconstructionErrors } from '@/lib/ml/mnist/interpolate';
+import { evaluateReconstruction } from '@/lib/ml/mnist/evaluate';
+import { AUTOENCODER_PRESETS, INTERPOLATION_STEPS, PRACTICUM, epochsAt, evaluationChunkRows } from '@/lib/ml/mnist/presets';
+import { DemoShell } from '../runtime/DemoShell';
+import { ParamControl } from '../runtime/ParamControl';
+import type { DemoProps } from '../runtime/types';
+import { useDemo, type DemoModel } from '../runtime/useDemo';
+import { FrameBudget } from '../mnist-shared/budget';
+import type { MnistSet } from '../mnist-shared/data';
+import { DigitCanvas } from '../mnist-shared/DigitCanvas';
+import { MnistGate } from '../mnist-shared/MnistGate';
+import { ModelStorage } from '../mnist-shared/ModelStorage';
+import { publishedModel, publishedVersion, subscribePublished } from '../mnist-shared/model-store';
+import styles from '../mnist-shared/mnist.module.css';
+import { loadModel, saveModel } from '../mnist-shared/persist';
+import { PIXELS } from '../mnist-shared/pixels';
+import { createSession } from '../mnist-shared/session';
+import { strings } from '../mnist-shared/strings';
+
+const STEPS = INTERPOLATION_STEPS;
+const T = interpolationWeights(STEPS);
+
+const specs = {
+  hidden: { kind: 'int', default: AUTOENCODER_PRESETS.underComplete.hidden, min: 2, max: 1000 },
+  learningRate: { kind: 'number', default: PRACTICUM.learningRate, min: 1e-5, max: 0.1, step: 1e-5, scale: 'log' },
+  batch: { kind: 'int', default: PRACTICUM.batchSize, min: 8, max: 1024, step: 8 },
+  a: { kind: 'int', default: 0, min: 0, max: 999 },
+  b: { kind: 'int', default: 1, min: 0, max: 999 },
+  t: { kind: 'int', default: Math.floor(STEPS / 2), min: 0, max: STEPS - 1 },
+} as const satisfies ParamSpecs;
+
+const REPAINT_MS = 200;
+
+interface Visuals {
+  /** pixel path, latent path, reconstructions of the pixel path: STEPS images each. */
+  pixel: Float32Array | null;
+  latent: Float32Array | null;
+  pixelRecon: Float32Array | null;
+  /** average, its reconstruction. */
+  average: Float32Array | null;
+  pixelErrors: number[];
+  latentErrors: number[];
+  averageError: number;
+  steps: number;
+  version: number;
+}
+
+const EMPTY: Visuals = { pixel: null, latent: null, pixelRecon: null, average: null, pixelErrors: [], latentErrors: [], averageError: NaN, steps: 0, version: 0 };
+
+export default function InterpolationDemo(props: DemoProps) {
+  return (
+    <MnistGate id={props.id} runtime={props.runtime} messages={props.messages} lang={props.lang}>
+      {(data) => <Explorer {...props} data={data} />}
+    </MnistGate>
+  );
+}
+
+function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: MnistSet }) {
+  const { tf } = runtime;
+  const t = strings(messages, 'ae-interpolation');
+  const m = strings(messages, 'mnist');
+  const budgetRef = useRef(new FrameBudget());
+  const modelRef = useRef<Autoencoder | null>(null);
+  const pairRef = useRef<{ a: number; b: number }>({ a: 0, b: 1 });
+  const restoreRef = useRef<{ hidden: number; batch: number; weights: WeightMap } | null>(null);
+  const [visuals, setVisuals] = useState<Visuals>(EMPTY);
+  const [testLoss, setTestLoss] = useState(NaN);
+  const [modelSteps, setModelSteps] = useState(0);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [copyNote, setCopyNote] = useState('');
+  useSyncExternalStore(subscribePublished, publishedVersion, () => 0);
+  const standard = publishedModel();
+  const testCount = data.testLabels.length;
+
+  const build = useCallback(
+    (p: { hidden: number; seed: number; batch: number; learningRate: number }): DemoModel => {
+      const pending = restoreRef.current;
+      const restore = pending && pending.hidden === p.hidden && pending.batch === p.batch ? pending.weights : null;
+      restoreRef.current = null;
+      const budget = budgetRef.current;
+      const session = createSession({ data, hidden: p.hidden, seed: p.seed, batchSize: p.batch, learningRate: p.learningRate, budget, restore });
+      const { model } = session;
+      modelRef.current = model;
+      const chunkRows = evaluationChunkRows(p.hidden);
+      let lastPaint = -Infinity;
+      let paints = 0;
+      setVisuals(EMPTY);
+      setTestLoss(NaN);
+      setModelSteps(model.steps);
+      setProblem(null);
+
+      return {
+        step: session.step,
+        isFinished: session.isFinished,
+        async draw(info) {
+          const due = await session.beginDraw(info);
+          if (session.closed) return session.settle();
+          if (due) {
+            session.evaluate(
+              async (snapshot, pause) => {
+                const { mse } = await evaluateReconstruction(snapshot, data.xTest, data.xTest, { chunkRows, pause });
+                setTestLoss(mse);
+              },
+              (e) => setProblem(e instanceof Error ? e.message : String(e)),
+            );
+          }
+          const now = performance.now();
+          if (!budget.active || now - lastPaint >= REPAINT_MS) {
+            lastPaint = now;
+            const steps = model.steps;
+            const { a, b } = pairRef.current;
+            const out = tf.tidy(() => {
+              const rows = tf.gather(data.xTest, tf.tensor1d([Math.min(a, testCount - 1), Math.min(b, testCount - 1)], 'int32')) as TF.Tensor2D;
+              const xa = tf.slice(rows, [0, 0], [1, PIXELS]);
+              const xb = tf.slice(rows, [1, 0], [1, PIXELS]);
+              const pixel = pixelInterpolation(xa, xb, STEPS);
+              const latent = latentInterpolation(model, xa, xb, STEPS).images;
+              const avg = averageDigits(model, xa, xb);
+              const errors = tf.concat([reconstructionErrors(model, pixel), reconstructionErrors(model, latent), reconstructionErrors(model, avg.average)]);
+              return tf.concat([tf.reshape(pixel, [-1]), tf.reshape(latent, [-1]), tf.reshape(model.reconstruct(pixel), [-1]), tf.reshape(avg.average, [-1]), tf.reshape(avg.reconstruction, [-1]), errors]);
+            });
+            try {
+              const v = (await out.data()) as Float32Array;
+              const n = STEPS * PIXELS;
+              const e = 3 * n + 2 * PIXELS;
+              setVisuals({
+                pixel: v.slice(0, n),
+                latent: v.slice(n, 2 * n),
+                pixelRecon: v.slice(2 * n, 3 * n),
+                average: v.slice(3 * n, e),
+                pixelErrors: Array.from(v.subarray(e, e + STEPS)),
+                latentErrors: Array.from(v.subarray(e + STEPS, e + 2 * STEPS)),
+                averageError: v[e + 2 * STEPS],
+                steps,
+                version: ++paints,
+              });
+            } finally {
+              out.dispose();
+            }
+            setModelSteps(steps);
+          }
+          await session.settle();
+        },
+        dispose() {
+          session.dispose();
+          if (modelRef.current === model) modelRef.current = null;
+        },
+      };
+    },
+    [tf, data, testCount],
+  );
+
+  const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });
+  const { status, params, setParam, getParams, redraw } = demo;
+
+  // A layout effect, so that the budget is on before the first frame of a run is drawn.
+  useLayoutEffect(() => {
+    budgetRef.current.active = status === 'running';
+    // The last frame before a pause may have skipped its repaint (repaints are throttled).
+    if (status !== 'running') redraw();
+  }, [status, redraw]);
+  useEffect(() => {
+    modelRef.current?.setLearningRate(params.learningRate);
+  }, [params.learningRate]);
+  useEffect(() => {
+    pairRef.current = { a: params.a, b: params.b };
+    redraw();
+  }, [params.a, params.b, redraw]);
+
+  const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? formatNumber(lang, v, digits) : '—');
+  const labelOf = (i: number) => data.testLabels[Math.min(i, testCount - 1)];
+  const step = params.t;
+  const tValue = T[step];
+
+  const copyStandard = async () => {
+    const source = publishedModel();
+    if (!source) return;
+    demo.pause();
+    const weights = await source.exportWeights();
+    const model = modelRef.current;
+    if (model && model.hidden === source.hidden) {
+      model.importWeights(weights);
+      redraw();
+    } else {
+      restoreRef.current = { hidden: source.hidden, batch: getParams().batch, weights };
+      setParam('hidden', source.hidden);
+      demo.reset();
+    }
+    setCopyNote(fill(t.copied, { hidden: source.hidden, steps: formatNumber(lang, source.steps(), 9) }));
+  };
+
+  const onSave = async () => {
+    const model = modelRef.current;
+    if (!model) throw new Error(m.noModel);
+    const p = getParams();
+    const config = await saveModel(id, model, { seed: p.seed, learningRate: p.learningRate });
+    return fill(m.saved, { hidden: config.hidden, seed: config.seed, steps: formatNumber(lang, config.steps, 9) });
+  };
+  const onRestore = async () => {
+    const saved = await loadModel(id);
+    if (!saved) throw new Error(m.nothingSaved);
+    const { config, weights } = saved;
+    demo.pause();
+    restoreRef.current = { hidden: config.hidden, batch: config.batchSize, weights };
+    setParam('hidden', config.hidden);
+    setParam('batch', config.batchSize);
+    setParam('seed', config.seed);
+    setParam('learningRate', config.learningRate);
+    demo.reset();
+    return fill(m.restored, { hidden: config.hidden, seed: config.seed, steps: formatNumber(lang, config.steps, 9), date: new Date(saved.savedAt).toLocaleString(lang) });
+  };
+
+  const picker = (which: 'a' | 'b', title: string) => {
+    const index = params[which];
+    const move = (delta: number) => setParam(which, (index + delta + testCount) % testCount);
+    const jumpTo = (cls: number) => {
+      for (let k = 1; k <= testCount; k++) {
+        const i = (index + k) % testCount;
+        if (data.testLabels[i] === cls) return setParam(which, i);
+      }
+    };
+    const desc = fill(t.pickedDigit, { index: index + 1, total: testCount, label: labelOf(index) });
+    return (
+      <div className={styles.picker} role="group" aria-label={title} data-picker={which}>
+        <span className={styles.panelTitle}>{title}</span>
+        <div className={styles.pickerRow}>
+          <button type="button" className={`demo-button ${styles.stepper}`} onClick={() => move(-1)} aria-label={fill(t.previous, { which: title })} data-action={`${which}-previous`}>
+            ‹
+          </button>
+          <div role="img" aria-label={desc}>
+            <DigitCanvas values={visuals.pixel} index={which === 'a' ? 0 : STEPS - 1} version={visuals.version} />
+          </div>
+          <button type="button" className={`demo-button ${styles.stepper}`} onClick={() => move(1)} aria-label={fill(t.next, { which: title })} data-action={`${which}-next`}>
+            ›
+          </button>
+        </div>
+        <span className={styles.note} aria-hidden="true">
+          {desc}
+        </span>
+        <div className="param param-enum">
+          <label htmlFor={`${id}-${which}-class`}>{t.jumpToClass}</label>
+          <select id={`${id}-${which}-class`} value={labelOf(index)} onChange={(e) => jumpTo(Number(e.target.value))}>
+            {Array.from({ length: 10 }, (_, c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+    );
+  };
+
+  const errorList = (errors: number[]) => errors.map((e) => fmt(e, 2)).join(', ');
+  const pathLabel = (kind: string, errors: number[]) => fill(t.pathLabel, { kind, count: STEPS, a: labelOf(params.a), b: labelOf(params.b), errors: errorList(errors) || '—' });
+  const trained = modelSteps > 0;
+
+  return (
+    <DemoShell
+      demo={demo}
+      runtime={runtime}
+      messages={messages}
+      lang={lang}
+      title={t.title}
+      playLabel={t.play}
+      pauseLabel={t.pause}
+      readouts={
+        <>
+          <span>
+            {m.epoch} <span data-readout="epoch">{fmt(epochsAt(modelSteps, params.batch, data.trainCount), 3)}</span>
+          </span>
+          <span>
+            {m.modelSteps} <span data-readout="model-steps">{formatNumber(lang, modelSteps, 9)}</span>
+          </span>
+          <span>
+            {m.testLoss} <span data-readout="test-loss">{fmt(testLoss, 4)}</span>
+          </span>
+        </>
+      }
+      controls={
+        <>
+          <ParamControl spec={specs.hidden} label={m.hidden} value={params.hidden} onChange={(v) => setParam('hidden', v)} />
+          <ParamControl spec={specs.learningRate} label={m.learningRate} value={params.learningRate} onChange={(v) => setParam('learningRate', v)} format={(v) => fmt(v, 2)} />
+          <ParamControl spec={specs.batch} label={m.batchSize} value={params.batch} onChange={(v) => setParam('batch', v)} />
+          <ModelStorage t={m} onSave={onSave} onRestore={onRestore} />
+        </>
+      }
+    >
+      <p className="demo-hint">{trained ? t.hint : t.untrained}</p>
+      <div className={styles.presets}>
+        <button type="button" className="demo-button" onClick={() => void copyStandard()} disabled={!standard || standard.steps() === 0} data-action="use-standard">
+          {t.useStandard}
+        </button>
+        <span className={styles.note} role="status">
+          {copyNote || (standard ? fill(t.standardReady, { hidden: standard.hidden, steps: formatNumber(lang, standard.steps(), 9) }) : t.standardNone)}
+        </span>
+      </div>
+      {problem ? (
+        <p className="demo-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <div className="demo-panels">
+        {picker('a', t.digitA)}
+        {picker('b', t.digitB)}
+      </div>
+      <ParamControl spec={specs.t} label={t.position} value={step} onChange={(v) => setParam('t', v)} format={(v) => fmt(T[v] ?? 0, 2)} />
+      <div className={`${styles.pair} ${styles.big}`} data-panel="interpolation" data-version={visuals.version}>
+        <div className={styles.panel}>
+          <span className={styles.panelTitle}>{t.pixelSpace}</span>
+          <div
+            className={styles.strip}
+            role="img"
+            aria-label={fill(t.pointLabel, { kind: t.pixelSpace, t: fmt(tValue, 2), error: fmt(visuals.pixelErrors[step] ?? NaN, 3) })}
+          >
+            <figure className={styles.cell}>
+              <DigitCanvas values={visuals.pixel} index={step} version={visuals.version} />
+              <figcaption>{t.input}</figcaption>
+            </figure>
+            <figure className={styles.cell}>
+              <DigitCanvas values={visuals.pixelRecon} index={step} version={visuals.version} />
+              <figcaption>
+                {t.reconstruction}
+                <br />
+                {fill(t.errorShort, { error: fmt(visuals.pixelErrors[step] ?? NaN, 3) })}
+              </figcaption>
+            </figure>
+          </div>
+        </div>
+        <div className={styles.panel}>
+          <span className={styles.panelTitle}>{t.latentSpace}</span>
+          <div className={styles.strip} role="img" aria-label={fill(t.pointLabel, { kind: t.latentSpace, t: fmt(tValue, 2), error: fmt(visuals.latentErrors[step] ?? NaN, 3) })}>
+            <figure className={styles.cell}>
+              <DigitCanvas values={visuals.latent} index={step} version={visuals.version} />
+              <figcaption>
+                {t.decoded}
+                <br />
+                {fill(t.errorShort, { error: fmt(visuals.latentErrors[step] ?? NaN, 3) })}
+              </figcaption>
+            </figure>
+          </div>
+        </div>
+        <div className={styles.panel}>
+          <span className={styles.panelTitle}>{t.averageTitle}</span>
+          <div className={styles.strip} role="img" aria-label={fill(t.averageLabel, { a: labelOf(params.a), b: labelOf(params.b), error: fmt(visuals.averageError, 3) })} data-panel="average">
+            <figure className={styles.cell}>
+              <DigitCanvas values={visuals.average} index={0} version={visuals.version} />
+              <figcaption>{t.average}</figcaption>
+            </figure>
+            <figure className={styles.cell}>
+              <DigitCanvas values={visuals.average} index={1} version={visuals.version} />
+              <figcaption>
+                {t.reconstruction}
+                <br />
+                {fill(t.errorShort, { error: fmt(visuals.averageError, 3) })}
+              </figcaption>
+            </figure>
+          </div>
+        </div>
+      </div>
+      <section className={styles.panel} aria-labelledby={`${id}-paths-title`}>
+        <h4 id={`${id}-paths-title`}>{t.pathsTitle}</h4>
+        <span className={styles.panelTitle}>{t.pixelSpace}</span>
+        <div className={`${styles.strip} ${styles.path}`} role="img" aria-label={pathLabel(t.pixelSpace, visuals.pixelErrors)}>
+          {T.map((_, i) => (
+            <div key={i} className={i === step ? styles.selected : undefined}>
+              <DigitCanvas values={visuals.pixel} index={i} version={visuals.version} />
+            </div>
+          ))}
+        </div>
+        <span className={styles.panelTitle}>{t.latentSpace}</span>
+        <div className={`${styles.strip} ${styles.path}`} role="img" aria-label={pathLabel(t.latentSpace, visuals.latentErrors)}>
+          {T.map((_, i) => (
+            <div key={i} className={i === step ? styles.selected : undefined}>
+              <DigitCanvas values={visuals.latent} index={i} version={visuals.version} />
+            </div>
+          ))}
+        </div>
+      </section>
+      <LinePlot
+        series={[
+          { label: t.pixelSpace, values: visuals.pixelErrors, xs: T },
+          { label: t.latentSpace, values: visuals.latentErrors, xs: T },
+        ]}
+        xLabel="t"
+        yLabel={t.errorAxis}
+        marker={{ x: tValue, label: `t = ${fmt(tValue, 2)}` }}
+        xDomain={[0, 1]}
+        label={t.errorPlotLabel}
+        summary={fill(t.errorPlotSummary, { pixel: errorList(visuals.pixelErrors) || '—', latent: errorList(visuals.latentErrors) || '—' })}
+        version={visuals.version}
+        aspect={0.45}
+      />
+    </DemoShell>
+  );
+}

@@ -1,0 +1,314 @@
+'use client';
+
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { LinePlot } from '@/components/plots/LinePlot';
+import type { ParamSpecs } from '@/lib/demos/params';
+import { formatNumber } from '@/lib/i18n/format';
+import { fill } from '@/lib/i18n/template';
+import type { Autoencoder, WeightMap } from '@/lib/ml/mnist/autoencoder';
+import { evaluateReconstruction } from '@/lib/ml/mnist/evaluate';
+import { AUTOENCODER_PRESETS, PRACTICUM, epochsAt, evaluationChunkRows, presetOf } from '@/lib/ml/mnist/presets';
+import { DemoShell } from '../runtime/DemoShell';
+import { ParamControl } from '../runtime/ParamControl';
+import type { DemoProps } from '../runtime/types';
+import { useDemo, type DemoModel } from '../runtime/useDemo';
+import { FRAME_BUDGET_MS, FrameBudget } from '../mnist-shared/budget';
+import type { MnistSet } from '../mnist-shared/data';
+import { DigitCanvas, KernelCanvas } from '../mnist-shared/DigitCanvas';
+import { MnistGate } from '../mnist-shared/MnistGate';
+import { ModelStorage } from '../mnist-shared/ModelStorage';
+import { publishModel, touchPublishedModel } from '../mnist-shared/model-store';
+import styles from '../mnist-shared/mnist.module.css';
+import { loadModel, saveModel } from '../mnist-shared/persist';
+import { EVAL_EVERY, createSession } from '../mnist-shared/session';
+import { sampleIndices } from '../mnist-shared/samples';
+import { strings } from '../mnist-shared/strings';
+
+const specs = {
+  hidden: { kind: 'int', default: AUTOENCODER_PRESETS.underComplete.hidden, min: 2, max: 1000 },
+  learningRate: { kind: 'number', default: PRACTICUM.learningRate, min: 1e-5, max: 0.1, step: 1e-5, scale: 'log' },
+  batch: { kind: 'int', default: PRACTICUM.batchSize, min: 8, max: 1024, step: 8 },
+} as const satisfies ParamSpecs;
+
+/** Kernels shown (the first ones); reading back all 500 of a wide model would cost for nothing. */
+const KERNELS = 24;
+/** Milliseconds between repaints of the images while training. */
+const REPAINT_MS = 150;
+
+interface Visuals {
+  originals: Float32Array | null;
+  recon: Float32Array | null;
+  kernels: Float32Array | null;
+  kernelCount: number;
+  /** Optimisation steps of the model the images show. */
+  steps: number;
+  version: number;
+}
+
+interface Curves {
+  train: { xs: number[]; ys: number[] };
+  test: { xs: number[]; ys: number[] };
+  version: number;
+}
+
+const EMPTY_CURVES: Curves = { train: { xs: [], ys: [] }, test: { xs: [], ys: [] }, version: 0 };
+
+export default function AutoencoderDemo(props: DemoProps) {
+  return (
+    <MnistGate id={props.id} runtime={props.runtime} messages={props.messages} lang={props.lang}>
+      {(data) => <Trainer {...props} data={data} />}
+    </MnistGate>
+  );
+}
+
+function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: MnistSet }) {
+  const { tf } = runtime;
+  const t = strings(messages, 'autoencoder');
+  const m = strings(messages, 'mnist');
+  const budgetRef = useRef(new FrameBudget());
+  const modelRef = useRef<Autoencoder | null>(null);
+  const restoreRef = useRef<{ hidden: number; batch: number; weights: WeightMap } | null>(null);
+  const [visuals, setVisuals] = useState<Visuals>({ originals: null, recon: null, kernels: null, kernelCount: 0, steps: 0, version: 0 });
+  const [curves, setCurves] = useState<Curves>(EMPTY_CURVES);
+  const [modelSteps, setModelSteps] = useState(0);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const build = useCallback(
+    (p: { hidden: number; seed: number; batch: number; learningRate: number }): DemoModel => {
+      const pending = restoreRef.current;
+      const restore = pending && pending.hidden === p.hidden && pending.batch === p.batch ? pending.weights : null;
+      restoreRef.current = null;
+      const budget = budgetRef.current;
+      const session = createSession({ data, hidden: p.hidden, seed: p.seed, batchSize: p.batch, learningRate: p.learningRate, budget, restore });
+      const { model } = session;
+      modelRef.current = model;
+      const indices = sampleIndices(data.testLabels);
+      const samples = tf.tidy(() => tf.gather(data.xTest, tf.tensor1d(indices, 'int32')) as typeof data.xTest);
+      const chunkRows = evaluationChunkRows(p.hidden);
+      const kernelCount = Math.min(KERNELS, p.hidden);
+      const test = { xs: [] as number[], ys: [] as number[] };
+      let originals: Float32Array | null = null;
+      let lastPaint = -Infinity;
+      let lastTouch = -Infinity;
+      let version = 0;
+      let paints = 0;
+      const unpublish = publishModel({
+        hidden: p.hidden,
+        batchSize: p.batch,
+        steps: () => model.steps,
+        encoderKernels: (count) => model.encoderKernels(count),
+        exportWeights: () => model.exportWeights({ optimizer: true }),
+      });
+      setCurves(EMPTY_CURVES);
+      setModelSteps(model.steps);
+      setProblem(null);
+
+      const publishCurves = () =>
+        setCurves({ train: { xs: session.train.xs.slice(), ys: session.train.ys.slice() }, test: { xs: test.xs.slice(), ys: test.ys.slice() }, version: ++version });
+
+      return {
+        step: session.step,
+        isFinished: session.isFinished,
+        async draw(info) {
+          const due = await session.beginDraw(info);
+          if (session.closed) return session.settle();
+          if (due) {
+            session.evaluate(
+              async (snapshot, pause, step) => {
+                const { mse } = await evaluateReconstruction(snapshot, data.xTest, data.xTest, { chunkRows, pause });
+                if (test.xs.length === 0 || step > test.xs[test.xs.length - 1]) {
+                  test.xs.push(step);
+                  test.ys.push(mse);
+                }
+                publishCurves();
+              },
+              (e) => setProblem(e instanceof Error ? e.message : String(e)),
+            );
+          }
+          const now = performance.now();
+          if (!budget.active || now - lastPaint >= REPAINT_MS) {
+            lastPaint = now;
+            const steps = model.steps;
+            const recon = model.reconstruct(samples);
+            try {
+              const [r, k, o] = await Promise.all([recon.data(), model.encoderKernels(kernelCount), originals ? Promise.resolve(originals) : samples.data()]);
+              originals = o as Float32Array;
+              setVisuals({ originals, recon: r as Float32Array, kernels: k, kernelCount, steps, version: ++paints });
+            } finally {
+              recon.dispose();
+            }
+            publishCurves();
+            setModelSteps(steps);
+            // The other demos re-render when told; once a second is enough for them.
+            if (!budget.active || now - lastTouch > 1000) {
+              lastTouch = now;
+              touchPublishedModel();
+            }
+          }
+          await session.settle();
+        },
+        dispose() {
+          unpublish();
+          session.dispose();
+          samples.dispose();
+          if (modelRef.current === model) modelRef.current = null;
+        },
+      };
+    },
+    [tf, data],
+  );
+
+  const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });
+  const { status, params, setParam, getParams, redraw } = demo;
+
+  // A layout effect, so that the budget is on before the first frame of a run is drawn.
+  useLayoutEffect(() => {
+    budgetRef.current.active = status === 'running';
+    // The last frame before a pause may have skipped its repaint (repaints are throttled).
+    if (status !== 'running') redraw();
+  }, [status, redraw]);
+  useEffect(() => {
+    modelRef.current?.setLearningRate(params.learningRate);
+  }, [params.learningRate]);
+
+  // Only a new curve re-renders the plot (the read-outs change every frame).
+  const { trainLoss: trainLabel, testLoss: testLabel } = m;
+  const lossSeries = useMemo(
+    () => [
+      { label: trainLabel, values: curves.train.ys, xs: curves.train.xs },
+      { label: testLabel, values: curves.test.ys, xs: curves.test.xs },
+    ],
+    [curves, trainLabel, testLabel],
+  );
+  const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? formatNumber(lang, v, digits) : '—');
+  const testLoss = curves.test.ys.length ? curves.test.ys[curves.test.ys.length - 1] : NaN;
+  const trainLoss = curves.train.ys.length ? curves.train.ys[curves.train.ys.length - 1] : NaN;
+  const epoch = epochsAt(modelSteps, params.batch, data.trainCount);
+  const examplesPerSecond = demo.frame.stepsPerSecond * params.batch;
+  const preset = presetOf(params.hidden);
+
+  const onSave = async () => {
+    const model = modelRef.current;
+    if (!model) throw new Error(m.noModel);
+    const p = getParams();
+    const config = await saveModel(id, model, { seed: p.seed, learningRate: p.learningRate });
+    return fill(m.saved, { hidden: config.hidden, seed: config.seed, steps: formatNumber(lang, config.steps, 9) });
+  };
+  const onRestore = async () => {
+    const saved = await loadModel(id);
+    if (!saved) throw new Error(m.nothingSaved);
+    const { config, weights } = saved;
+    demo.pause();
+    restoreRef.current = { hidden: config.hidden, batch: config.batchSize, weights };
+    setParam('hidden', config.hidden);
+    setParam('batch', config.batchSize);
+    setParam('seed', config.seed);
+    setParam('learningRate', config.learningRate);
+    demo.reset();
+    return fill(m.restored, { hidden: config.hidden, seed: config.seed, steps: formatNumber(lang, config.steps, 9), date: new Date(saved.savedAt).toLocaleString(lang) });
+  };
+
+  const count = visuals.originals ? visuals.originals.length / 784 : 0;
+  const digitErrors: string[] = [];
+  if (visuals.originals && visuals.recon) {
+    for (let i = 0; i < count; i++) {
+      let s = 0;
+      for (let j = 0; j < 784; j++) s += (visuals.originals[i * 784 + j] - visuals.recon[i * 784 + j]) ** 2;
+      digitErrors.push(fmt(s / 784, 2));
+    }
+  }
+  const reconLabel = fill(t.reconLabel, { count, steps: formatNumber(lang, visuals.steps, 9), errors: digitErrors.join(', ') || '—' });
+
+  return (
+    <DemoShell
+      demo={demo}
+      runtime={runtime}
+      messages={messages}
+      lang={lang}
+      title={t.title}
+      playLabel={t.play}
+      pauseLabel={t.pause}
+      readouts={
+        <>
+          <span>
+            {m.epoch} <span data-readout="epoch">{fmt(epoch, 3)}</span>
+          </span>
+          <span>
+            {m.modelSteps} <span data-readout="model-steps">{formatNumber(lang, modelSteps, 9)}</span>
+          </span>
+          <span>
+            <span data-readout="examples-rate">{formatNumber(lang, Math.round(examplesPerSecond), 7)}</span> {m.examplesPerSecond}
+          </span>
+          <span>
+            {m.testLoss} <span data-readout="test-loss">{fmt(testLoss, 4)}</span>
+          </span>
+        </>
+      }
+      controls={
+        <>
+          <div className={styles.presets} role="group" aria-label={m.presets}>
+            <button type="button" className="demo-button" aria-pressed={preset === 'underComplete'} data-action="preset-under" onClick={() => setParam('hidden', AUTOENCODER_PRESETS.underComplete.hidden)}>
+              {m.presetUnder}
+            </button>
+            <button type="button" className="demo-button" aria-pressed={preset === 'overComplete'} data-action="preset-over" onClick={() => setParam('hidden', AUTOENCODER_PRESETS.overComplete.hidden)}>
+              {m.presetOver}
+            </button>
+          </div>
+          <ParamControl spec={specs.hidden} label={m.hidden} value={params.hidden} onChange={(v) => setParam('hidden', v)} />
+          <ParamControl spec={specs.learningRate} label={m.learningRate} value={params.learningRate} onChange={(v) => setParam('learningRate', v)} format={(v) => fmt(v, 2)} />
+          <ParamControl spec={specs.batch} label={m.batchSize} value={params.batch} onChange={(v) => setParam('batch', v)} />
+          <ModelStorage t={m} onSave={onSave} onRestore={onRestore} />
+        </>
+      }
+    >
+      <p className="demo-hint">{fill(m.budgetHint, { ms: FRAME_BUDGET_MS })}</p>
+      {problem ? (
+        <p className="demo-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <div className="demo-panels">
+        <section className={styles.panel} aria-labelledby={`${id}-digits-title`}>
+          <h4 id={`${id}-digits-title`}>{t.digitsTitle}</h4>
+          <div role="img" aria-label={reconLabel} data-panel="reconstructions" data-version={visuals.version}>
+            <div className={styles.strip}>
+              {Array.from({ length: count }, (_, i) => (
+                <div key={i} className={styles.cell}>
+                  <DigitCanvas values={visuals.originals} index={i} version={visuals.version} />
+                  <DigitCanvas values={visuals.recon} index={i} version={visuals.version} />
+                  <span className={styles.cellCaption} aria-hidden="true">
+                    {digitErrors[i] ?? ''}
+                  </span>
+                </div>
+              ))}
+            </div>
+          </div>
+          <p className={styles.note}>{t.digitsNote}</p>
+        </section>
+        <section className={styles.panel} aria-labelledby={`${id}-loss-title`}>
+          <h4 id={`${id}-loss-title`}>{m.lossTitle}</h4>
+          <LinePlot
+            series={lossSeries}
+            xLabel={m.stepAxis}
+            yLabel={m.lossAxis}
+            logY
+            label={m.lossPlotLabel}
+            summary={fill(m.lossPlotSummary, { train: fmt(trainLoss, 3), test: fmt(testLoss, 3), steps: formatNumber(lang, modelSteps, 9), every: EVAL_EVERY })}
+            version={curves.version}
+          />
+        </section>
+      </div>
+      <section className={styles.panel} aria-labelledby={`${id}-kernels-title`}>
+        <h4 id={`${id}-kernels-title`}>{m.kernelsTitle}</h4>
+        <KernelCanvas
+          values={visuals.kernels}
+          count={visuals.kernelCount}
+          columns={8}
+          version={visuals.version}
+          label={fill(m.kernelsLabel, { shown: visuals.kernelCount, total: params.hidden, steps: formatNumber(lang, visuals.steps, 9) })}
+        />
+        <p className={styles.note}>{m.kernelsLegend}</p>
+      </section>
+    </DemoShell>
+  );
+}

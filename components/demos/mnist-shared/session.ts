@@ -1,0 +1,102 @@
+'use client';
+
+import type * as TF from '@tensorflow/tfjs-core';
+import { createAutoencoder, disposeParams, type Autoencoder, type AutoencoderParams, type WeightMap } from '@/lib/ml/mnist/autoencoder';
+import type { Corruption } from '@/lib/ml/mnist/corruption';
+import type { FrameInfo } from '../runtime/loop';
+import type { FrameBudget } from './budget';
+import { Curve } from './curve';
+import type { MnistSet } from './data';
+import type { Pause } from '@/lib/ml/mnist/evaluate';
+import { JobQueue, nextTask } from './jobs';
+
+/** Test figures are refreshed after this many optimisation steps (and at step 0). */
+export const EVAL_EVERY = 20;
+
+export interface SessionOptions {
+  data: MnistSet;
+  hidden: number;
+  seed: number;
+  batchSize: number;
+  learningRate: number;
+  corruption?: Corruption;
+  budget: FrameBudget;
+  /** Weights (with Adam's state) to continue from. */
+  restore?: WeightMap | null;
+}
+
+/**
+ * What the three MNIST demos share around the model: one optimisation step per loop step
+ * (so the runtime's step counter and rate are honest), a frame budget, the training-loss
+ * curve, and test evaluations run as background jobs on a snapshot of the weights.
+ */
+export function createSession(options: SessionOptions) {
+  const { data, budget } = options;
+  const model: Autoencoder = createAutoencoder({
+    hidden: options.hidden,
+    seed: options.seed,
+    batchSize: options.batchSize,
+    learningRate: options.learningRate,
+    corruption: options.corruption,
+  });
+  model.setData(data.xTrain);
+  if (options.restore) model.importWeights(options.restore);
+  const jobs = new JobQueue();
+  const train = new Curve();
+  let lastEval = -Infinity;
+  let closed = false;
+
+  return {
+    model,
+    jobs,
+    train,
+    /** True once disposed: a draw that awaited across a reset must stop touching the model. */
+    get closed(): boolean {
+      return closed;
+    },
+    step: (): TF.Scalar => budget.time(() => model.step()),
+    isFinished: (): boolean => budget.exhausted(),
+    /**
+     * Start of `draw`: closes the frame's budget and records the loss; resolves to true when an
+     * evaluation is due. While playing, the rest of the draw runs in a task of its own: on wasm
+     * the loss read-back resolves at once, and the steps and the draw would otherwise add up to
+     * one long task.
+     */
+    async beginDraw(info: FrameInfo): Promise<boolean> {
+      budget.endFrame();
+      if (budget.active) await nextTask();
+      if (closed) return false;
+      if (model.steps > 0) train.push(model.steps, info.loss);
+      if (model.steps - lastEval >= EVAL_EVERY || (lastEval < 0 && model.steps === 0)) {
+        lastEval = model.steps;
+        return true;
+      }
+      return false;
+    },
+    /**
+     * Queues an evaluation of the weights as they are now (a snapshot taken at once, so that a
+     * queued evaluation still measures the step it was asked for); `job` must not dispose it.
+     */
+    evaluate(job: (snapshot: AutoencoderParams, pause: Pause, step: number) => Promise<void>, onError?: (e: unknown) => void): void {
+      const step = model.steps;
+      const snapshot = model.snapshot();
+      void jobs.run((pause) => job(snapshot, pause, step), onError, () => disposeParams(snapshot));
+    },
+    /**
+     * End of `draw`: when not playing (a single step, a test), finishes the queued work first.
+     * A draw of a session closed meanwhile (a reset during play) never settles: the runtime's
+     * loop would otherwise report that frame after the reset and show the old step count.
+     */
+    async settle(): Promise<void> {
+      if (!budget.active && !closed) await jobs.idle();
+      if (closed) await new Promise<never>(() => undefined);
+    },
+    dispose(): void {
+      closed = true;
+      jobs.cancel();
+      model.dispose();
+    },
+  };
+}
+
+export type Session = ReturnType<typeof createSession>;

@@ -1,0 +1,108 @@
+/**
+ * Test-set figures computed in chunks, with a pause between chunks, so that evaluating 1,000
+ * digits never blocks the page for long: sums accumulate on the backend and are read back once.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { forward, type AutoencoderParams } from './autoencoder';
+import { diffusionInpaint, diffusionSmooth } from './inpaint';
+
+/** Awaited between chunks (e.g. the next animation frame); may throw to abandon the work. */
+export type Pause = () => Promise<void>;
+
+/**
+ * Runs `compute` over [0, n) in chunks of `chunkRows` rows, summing the vectors it returns,
+ * and reads the total back once. `compute`'s tensors are freed after each chunk.
+ */
+export async function sumInChunks(n: number, chunkRows: number, compute: (from: number, rows: number) => tf.Tensor1D, pause: Pause): Promise<Float32Array> {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be an integer ≥ 1, got ${n}`);
+  if (!Number.isInteger(chunkRows) || chunkRows < 1) throw new RangeError(`chunkRows must be an integer ≥ 1, got ${chunkRows}`);
+  let total: tf.Tensor1D | null = null;
+  try {
+    for (let from = 0; from < n; from += chunkRows) {
+      if (from > 0) await pause();
+      const rows = Math.min(chunkRows, n - from);
+      const previous: tf.Tensor1D | null = total;
+      total = tf.tidy(() => {
+        const part = compute(from, rows);
+        return (previous ? tf.add(previous, part) : tf.clone(part)) as tf.Tensor1D;
+      });
+      previous?.dispose();
+    }
+    return Float32Array.from(await total!.data());
+  } finally {
+    total?.dispose();
+  }
+}
+
+export interface QualitySums {
+  /** Mean squared error per pixel over all images. */
+  mse: number;
+  /** Mean over images of each image's PSNR in dB (range 2 for [-1, 1] pixels). */
+  psnr: number;
+}
+
+const LOG_RANGE_SQUARED = Math.log(4);
+
+/** [Σ squared error, Σ per-image PSNR] of estimates against clean rows. */
+function qualitySums(clean: tf.Tensor2D, estimate: tf.Tensor2D): tf.Tensor1D {
+  const perImage = tf.mean(tf.squaredDifference(clean, estimate), 1);
+  const psnr = tf.mul(tf.sub(tf.scalar(LOG_RANGE_SQUARED), tf.log(perImage)), tf.scalar(10 / Math.LN10));
+  return tf.stack([tf.mul(tf.sum(perImage), tf.scalar(clean.shape[1])), tf.sum(psnr)]) as tf.Tensor1D;
+}
+
+function rowsOf(x: tf.Tensor2D, from: number, rows: number): tf.Tensor2D {
+  return rows === x.shape[0] ? x : tf.slice(x, [from, 0], [rows, x.shape[1]]);
+}
+
+function finish(sums: Float32Array, n: number, size: number): QualitySums {
+  return { mse: sums[0] / (n * size), psnr: sums[1] / n };
+}
+
+/**
+ * MSE and mean PSNR of the model's reconstructions of `input` against `target` (the clean
+ * images; pass the same tensor for a plain autoencoder).
+ */
+export async function evaluateReconstruction(
+  params: AutoencoderParams,
+  input: tf.Tensor2D,
+  target: tf.Tensor2D,
+  options: { chunkRows: number; pause: Pause },
+): Promise<QualitySums> {
+  const [n, size] = target.shape;
+  const sums = await sumInChunks(
+    n,
+    options.chunkRows,
+    (from, rows) => qualitySums(rowsOf(target, from, rows), forward(params, rowsOf(input, from, rows)).y),
+    options.pause,
+  );
+  return finish(sums, n, size);
+}
+
+/**
+ * The classical baseline: diffusion inpainting of the pixels marked in `mask` from the known
+ * pixels of `clean` (it is told where the holes are), or, without a mask (noise on every
+ * pixel), diffusion smoothing of `corrupted`.
+ */
+export function classicalBaseline(clean: tf.Tensor2D, corrupted: tf.Tensor2D, mask: tf.Tensor2D | null): tf.Tensor2D {
+  return mask ? diffusionInpaint(clean, mask) : diffusionSmooth(corrupted);
+}
+
+/** MSE and mean PSNR of the classical baseline over a corrupted set. */
+export async function evaluateBaseline(
+  clean: tf.Tensor2D,
+  corrupted: tf.Tensor2D,
+  mask: tf.Tensor2D | null,
+  options: { chunkRows: number; pause: Pause },
+): Promise<QualitySums> {
+  const [n, size] = clean.shape;
+  const sums = await sumInChunks(
+    n,
+    options.chunkRows,
+    (from, rows) => {
+      const c = rowsOf(clean, from, rows);
+      return qualitySums(c, classicalBaseline(c, rowsOf(corrupted, from, rows), mask ? rowsOf(mask, from, rows) : null));
+    },
+    options.pause,
+  );
+  return finish(sums, n, size);
+}

@@ -1,0 +1,202 @@
+/**
+ * The bench page's code, bundled by esbuild from `scripts/bench/mnist.mjs`: the demos' own
+ * training step (lib/ml/mnist/autoencoder.ts) next to the same model written the naive way with
+ * tfjs-layers, so that both are timed in the same page, on the same backend and the same data.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { createAutoencoder } from '../../../lib/ml/mnist/autoencoder';
+import { decodeMnist } from '../../../lib/ml/mnist/format';
+import { toTensors } from '../../../lib/ml/mnist/load';
+
+interface Data {
+  xTrain: tf.Tensor2D;
+  xTest: tf.Tensor2D;
+}
+
+let data: Data | null = null;
+
+async function init(backend: string): Promise<string> {
+  setWasmPaths('/tfjs/');
+  // The same choice as the site: the single-threaded SIMD build.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  tf.env().set('PROD', true);
+  if (!(await tf.setBackend(backend))) throw new Error(`${backend} did not initialise`);
+  await tf.ready();
+  const response = await fetch('/data/mnist-10k.bin');
+  const decoded = decodeMnist(new Uint8Array(await response.arrayBuffer()));
+  data = { xTrain: toTensors(decoded, 'train').x, xTest: toTensors(decoded, 'test').x };
+  return tf.getBackend();
+}
+
+function loaded(): Data {
+  if (!data) throw new Error('call init first');
+  return data;
+}
+
+/** Waits for every queued kernel (a read-back of a value computed last). */
+async function settle(t: tf.Tensor): Promise<void> {
+  await t.data();
+}
+
+/** Examples per second of the demos' step (trainSteps), after a warm-up, for about `seconds`. */
+async function ours(hidden: number, batchSize: number, seconds: number): Promise<{ examplesPerSecond: number; msPerStep: number }> {
+  const { xTrain } = loaded();
+  const model = createAutoencoder({ hidden, seed: 1, batchSize });
+  model.setData(xTrain);
+  try {
+    const warm = model.trainSteps(2);
+    await settle(warm);
+    warm.dispose();
+    // Calibrate a chunk that takes ~0.2 s, then run whole chunks until the time is up.
+    let chunk = 1;
+    for (;;) {
+      const t0 = performance.now();
+      const l = model.trainSteps(chunk);
+      await settle(l);
+      l.dispose();
+      if (performance.now() - t0 > 200 || chunk >= 256) break;
+      chunk *= 2;
+    }
+    let steps = 0;
+    const start = performance.now();
+    while (performance.now() - start < seconds * 1000) {
+      const l = model.trainSteps(chunk);
+      await settle(l);
+      l.dispose();
+      steps += chunk;
+    }
+    const ms = performance.now() - start;
+    return { examplesPerSecond: (steps * batchSize * 1000) / ms, msPerStep: ms / steps };
+  } finally {
+    model.dispose();
+  }
+}
+
+function layersModel(hidden: number, learningRate = 1e-3): tfl.Sequential {
+  const model = tfl.sequential();
+  model.add(tfl.layers.dense({ inputShape: [784], units: hidden, activation: 'tanh' }));
+  model.add(tfl.layers.dense({ units: 784, activation: 'tanh' }));
+  model.compile({ optimizer: tf.train.adam(learningRate), loss: 'meanSquaredError' });
+  return model;
+}
+
+/**
+ * The naive baseline: tfjs-layers' model.fit on the same architecture, loss and optimizer.
+ * Timed over `rows` training examples (a whole number of batches), after a warm-up batch.
+ */
+async function layers(hidden: number, batchSize: number, rows: number): Promise<{ examplesPerSecond: number; msPerStep: number }> {
+  const { xTrain } = loaded();
+  const model = layersModel(hidden);
+  const n = Math.min(xTrain.shape[0], Math.max(batchSize, Math.floor(rows / batchSize) * batchSize));
+  const x = tf.slice(xTrain, [0, 0], [n, 784]);
+  const warm = tf.slice(xTrain, [0, 0], [batchSize, 784]);
+  try {
+    await model.fit(warm, warm, { batchSize, epochs: 1, shuffle: true, verbose: 0 });
+    const start = performance.now();
+    await model.fit(x, x, { batchSize, epochs: 1, shuffle: true, verbose: 0 });
+    const ms = performance.now() - start;
+    return { examplesPerSecond: (n * 1000) / ms, msPerStep: ms / Math.ceil(n / batchSize) };
+  } finally {
+    x.dispose();
+    warm.dispose();
+    model.dispose();
+  }
+}
+
+/** Test MSE of the tfjs-layers model after one epoch over the whole training split. */
+async function baselineEpoch(hidden: number, batchSize: number): Promise<{ testMse: number; seconds: number }> {
+  const { xTrain, xTest } = loaded();
+  const model = layersModel(hidden);
+  try {
+    const start = performance.now();
+    await model.fit(xTrain, xTrain, { batchSize, epochs: 1, shuffle: true, verbose: 0 });
+    const seconds = (performance.now() - start) / 1000;
+    const mse = tf.tidy(() => tf.mean(tf.squaredDifference(model.predict(xTest) as tf.Tensor, xTest)));
+    const testMse = (await mse.data())[0];
+    mse.dispose();
+    return { testMse, seconds };
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * Seconds for the demos' step to bring the test MSE to `target`, checking every `every` steps
+ * (the evaluation time is included, as in the demo). The bench page's fallback for figure 2.
+ */
+async function timeToTarget(hidden: number, batchSize: number, target: number, every: number, limit: number): Promise<{ seconds: number; steps: number; mse: number }> {
+  const { xTrain, xTest } = loaded();
+  const model = createAutoencoder({ hidden, seed: 1, batchSize });
+  model.setData(xTrain);
+  try {
+    const start = performance.now();
+    let mse = Infinity;
+    while (performance.now() - start < limit * 1000) {
+      const l = model.trainSteps(every);
+      l.dispose();
+      mse = await model.testLoss(xTest);
+      if (mse <= target) break;
+    }
+    return { seconds: (performance.now() - start) / 1000, steps: model.steps, mse };
+  } finally {
+    model.dispose();
+  }
+}
+
+/** Durations (ms) of single steps, each in a task of its own: the spread shows pauses (GC, the machine). */
+async function stepTimes(hidden: number, steps: number): Promise<{ median: number; p95: number; max: number }> {
+  const model = createAutoencoder({ hidden, seed: 1, batchSize: 256 });
+  model.setData(loaded().xTrain);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < steps; i++) {
+      await new Promise((r) => setTimeout(r, 0));
+      const start = performance.now();
+      const l = model.step();
+      times.push(performance.now() - start);
+      await settle(l);
+      l.dispose();
+    }
+  } finally {
+    model.dispose();
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[times.length >> 1], p95: times[Math.floor(times.length * 0.95)], max: times[times.length - 1] };
+}
+
+/** FLOP rate of an n×n by n×n product on this backend (2n³ per product), best of a few runs. */
+async function matmulRate(n: number, reps: number): Promise<number> {
+  const a = tf.randomUniform([n, n], -1, 1) as tf.Tensor2D;
+  const b = tf.randomUniform([n, n], -1, 1) as tf.Tensor2D;
+  try {
+    const warm = tf.matMul(a, b);
+    await settle(warm);
+    warm.dispose();
+    let best = Infinity;
+    for (let r = 0; r < 3; r++) {
+      const start = performance.now();
+      const outs: tf.Tensor[] = [];
+      for (let i = 0; i < reps; i++) outs.push(tf.matMul(a, b));
+      await settle(outs[outs.length - 1]);
+      best = Math.min(best, (performance.now() - start) / reps);
+      tf.dispose(outs);
+    }
+    return (2 * n * n * n) / (best / 1000);
+  } finally {
+    a.dispose();
+    b.dispose();
+  }
+}
+
+declare global {
+  interface Window {
+    __mnistBench: typeof api;
+  }
+}
+
+const api = { init, ours, stepTimes, layers, baselineEpoch, timeToTarget, matmulRate, numTensors: () => tf.memory().numTensors };
+window.__mnistBench = api;
