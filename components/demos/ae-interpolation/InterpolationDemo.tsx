@@ -399,6 +399,8 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
         summary={fill(t.errorPlotSummary, { pixel: errorList(visuals.pixelErrors) || '—', latent: errorList(visuals.latentErrors) || '—' })}
         version={visuals.version}
         aspect={0.45}
+        strings={messages.plot}
+        lang={lang}
       />
     </DemoShell>
   );

@@ -295,6 +295,8 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
             label={m.lossPlotLabel}
             summary={fill(m.lossPlotSummary, { train: fmt(trainLoss, 3), test: fmt(testLoss, 3), steps: formatNumber(lang, modelSteps, 9), every: EVAL_EVERY })}
             version={curves.version}
+            strings={messages.plot}
+            lang={lang}
           />
         </section>
       </div>

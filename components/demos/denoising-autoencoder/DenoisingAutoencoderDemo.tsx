@@ -430,6 +430,8 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
             label={t.lossPlotLabel}
             summary={fill(m.lossPlotSummary, { train: fmt(trainLoss, 3), test: fmt(testLoss, 3), steps: formatNumber(lang, modelSteps, 9), every: EVAL_EVERY })}
             version={figures.version}
+            strings={messages.plot}
+            lang={lang}
           />
         </section>
         <section className={styles.panel} aria-labelledby={`${id}-kernels-title`}>
