@@ -135,6 +135,8 @@ for (const id of DEMOS) {
 
 for (const backend of ['wasm', 'webgl'] as const) {
   test(`the three demos train on ?backend=${backend}`, async ({ page }) => {
+    // Without a GPU, WebGL runs in software: the denoising baseline alone takes tens of seconds.
+    if (backend === 'webgl') test.setTimeout(240_000);
     const problems = watchConsole(page);
     await page.goto(`${PAGE}?backend=${backend}&autoencoder.batch=64&denoising-autoencoder.hidden=64&denoising-autoencoder.batch=64&ae-interpolation.batch=64`);
     for (const id of DEMOS) {
