@@ -44,6 +44,8 @@ export class TrainingLoop {
   private steps = 0;
   private frame = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set on dispose: a frame still awaiting its read-back or draw must not report afterwards. */
+  private disposed = false;
   private busy = false;
   private lastLoss: TF.Scalar | null = null;
   private rate = { steps: 0, since: 0, value: 0 };
@@ -102,6 +104,7 @@ export class TrainingLoop {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.cancel();
     this.lastLoss?.dispose();
     this.lastLoss = null;
@@ -160,6 +163,7 @@ export class TrainingLoop {
       return;
     }
     const loss = this.lastLoss ? (await this.lastLoss.data())[0] : NaN;
+    if (this.disposed) return;
     const now = performance.now();
     this.rate.steps += ran;
     const elapsed = now - this.rate.since;
@@ -174,7 +178,9 @@ export class TrainingLoop {
     }
     try {
       await this.driver.draw(info);
+      if (this.disposed) return;
     } catch (error) {
+      if (this.disposed) return;
       this.fail(error instanceof Error ? error.message : String(error));
       return;
     }
