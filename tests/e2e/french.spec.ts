@@ -62,13 +62,16 @@ for (const [en, fr] of lecturePaths('en').map((p, i) => [p, lecturePaths('fr')[i
     const headings = page.locator('.prose h2[id]');
     const index = Math.min(2, (await headings.count()) - 1);
     const id = await headings.nth(index).getAttribute('id');
-    // The reader jumps to a section (as a table-of-contents link does).
-    await page.evaluate((target) => {
-      window.location.hash = `#${target}`;
-    }, id!);
     const toFrench = page.locator('.language-switcher').getByRole('link', { name: 'Français' });
-    // Once hydrated, the link carries the matching section of the other edition.
-    await expect(toFrench).toHaveAttribute('href', /#./);
+    // The reader jumps to a section (as a table-of-contents link does), and the link then carries
+    // the matching section of the other edition. A jump made while the page is still hydrating can
+    // be undone by the router writing its initial URL back, so the reader jumps again, as one would.
+    await expect(async () => {
+      await page.evaluate((target) => {
+        window.location.hash = `#${target}`;
+      }, id!);
+      await expect(toFrench).toHaveAttribute('href', /#./, { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await toFrench.click();
     await expect(page).toHaveURL(new RegExp(`${fr}#`));
     const frenchId = decodeURIComponent(new URL(page.url()).hash.slice(1));
