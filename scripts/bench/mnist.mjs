@@ -70,10 +70,10 @@ async function kernelFigures(browser, benchUrl, backend, runs) {
 }
 
 /** Figures 2 and 4 on the real demo page: play, poll the test-loss read-out, watch long tasks. */
-async function demoFigures(browser, base, backend, target, seconds, runs) {
+async function demoFigures(browser, base, backend, target, seconds, runs, hidden = 30) {
   const samples = [];
   for (let run = 0; run < runs; run++) {
-    const { page, figure } = await openDemo(browser, `${base}${PAGE}?backend=${backend}`, 'autoencoder');
+    const { page, figure } = await openDemo(browser, `${base}${PAGE}?backend=${backend}&autoencoder.hidden=${hidden}`, 'autoencoder');
     try {
       const used = await figure.locator('[data-readout="backend"]').innerText();
       if (used !== backend) return { skipped: `fell back to ${used}` };
@@ -136,7 +136,9 @@ export async function benchMnist({ browser, base, runs = 3, seconds = 10, backen
         continue;
       }
       const demo = base ? await demoFigures(browser, base, backend, kernels.baselineMse, seconds, backend === 'wasm' ? runs : 1) : { skipped: 'no site' };
-      results.push({ backend, ...kernels, demo });
+      // The over-complete preset has the longest step (~45 ms whole on wasm): what responsiveness hinges on.
+      const wide = base && backend === 'wasm' ? await demoFigures(browser, base, backend, kernels.baselineMse, seconds, runs, 500) : null;
+      results.push({ backend, ...kernels, demo, wide });
     }
   } finally {
     server.close();
@@ -154,22 +156,24 @@ export async function benchMnist({ browser, base, runs = 3, seconds = 10, backen
       rows.push([r.backend, `784-${hidden}-784`, fmt(t.ours, 0), fmt(t.layers, 0), `${fmt(t.ours / t.layers, 2)}x`, fmt(r.matmul / 1e9, 1), fmt(t.ours / BATCH / bound, 2)]);
     }
   }
-  const demoRows = [['backend', 'layers 1-epoch test MSE (target)', 'layers epoch s', 'demo: play → target s', 'steps at target', 'demo steps/s', 'longest task ms', 'one step ms (median/p95/max)', 'runs']];
+  const demoRows = [['backend', 'd', 'layers 1-epoch test MSE (target)', 'layers epoch s', 'demo: play → target s', 'steps at target', 'demo steps/s', 'longest task ms', 'one step ms (median/p95/max)', 'runs']];
   for (const r of results) {
     if (r.skipped) continue;
-    const d = r.demo;
-    if (d.skipped) {
-      demoRows.push([r.backend, fmt(r.baselineMse, 4), fmt(r.baselineEpochSeconds, 1), `skipped: ${d.skipped}`, '', '', '', '', '']);
-      continue;
+    for (const [hidden, d] of [[30, r.demo], [500, r.wide]]) {
+      if (!d) continue;
+      if (d.skipped) {
+        demoRows.push([r.backend, hidden, fmt(r.baselineMse, 4), fmt(r.baselineEpochSeconds, 1), `skipped: ${d.skipped}`, '', '', '', '', '']);
+        continue;
+      }
+      const st = hidden === 30 && r.stepTimes ? `${fmt(r.stepTimes.median, 1)}/${fmt(r.stepTimes.p95, 1)}/${fmt(r.stepTimes.max, 0)}` : 'n/a';
+      demoRows.push([r.backend, hidden, fmt(r.baselineMse, 4), fmt(r.baselineEpochSeconds, 1), `${fmt(d.timeToTarget, 2)} (${d.reachedRuns}/${d.runs} reached)`, fmt(d.stepsAtTarget, 0), fmt(d.stepsPerSecond, 0), fmt(d.longest, 0), st, d.runs]);
     }
-    const st = r.stepTimes ? `${fmt(r.stepTimes.median, 1)}/${fmt(r.stepTimes.p95, 1)}/${fmt(r.stepTimes.max, 0)}` : 'n/a';
-    demoRows.push([r.backend, fmt(r.baselineMse, 4), fmt(r.baselineEpochSeconds, 1), `${fmt(d.timeToTarget, 2)} (${d.reachedRuns}/${d.runs} reached)`, fmt(d.stepsAtTarget, 0), fmt(d.stepsPerSecond, 0), fmt(d.longest, 0), st, d.runs]);
   }
   const note = [
     `MNIST autoencoder, batch ${BATCH}, Adam 1e-3, 9,000 training / 1,000 test digits; medians of ${runs} runs (webgl: fewer, it is slow in software).`,
     'Throughput: the demos\' hand-written step (trainSteps) vs tfjs-layers model.fit on the same architecture, same page and backend. Target: >= 3x on wasm.',
     `Matmul bound: FLOP rate of a 1024x1024 matMul x step FLOPs 10*B*784*d; fraction = achieved steps/s / bound steps/s.`,
-    `Demo page (d = 30 preset): time from play to a test MSE at or below the baseline's after one epoch (target < 10 s on wasm), and the longest main-thread task in ${seconds} s of training (target <= 50 ms).`,
+    `Demo page (d = 30 preset, and d = 500 on wasm): time from play to a test MSE at or below the d = 30 baseline's after one epoch (target < 10 s on wasm, for d = 30), and the longest main-thread task in ${seconds} s of training (target: none over 50 ms; 0 = none).`,
   ].join('\n');
   return { results, rows, demoRows, note };
 }

@@ -180,6 +180,18 @@ test('autoencoder: a saved model is restored after a reload with the same weight
   // Training continues from the restored step.
   await runSteps(page, 'autoencoder', 3);
   await expect.poll(() => readNumber(figure, 'model-steps')).toBe(44);
+
+  // The lecture playlist offers the saved model when it reaches that demo, and not before.
+  await page.goto('/en/week07/present/?demos=latent-ellipse,autoencoder');
+  const playlist = page.locator('.playlist');
+  await expect(playlist).toHaveAttribute('data-current', 'latent-ellipse');
+  await expect(playlist.locator('.demo-stage')).toHaveAttribute('data-demo-state', 'ready', { timeout: 45_000 });
+  await expect(page.locator('[data-saved-model]')).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expect(playlist).toHaveAttribute('data-current', 'autoencoder');
+  const offer = page.locator('[data-saved-model="autoencoder"]');
+  await expect(offer).toContainText('d = 30, 41 steps');
+  await expect(offer).toContainText('Restore model');
   expect(problems).toEqual([]);
 });
 

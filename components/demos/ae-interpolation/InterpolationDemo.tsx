@@ -87,7 +87,7 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
       const restore = pending && pending.hidden === p.hidden && pending.batch === p.batch ? pending.weights : null;
       restoreRef.current = null;
       const budget = budgetRef.current;
-      const session = createSession({ data, hidden: p.hidden, seed: p.seed, batchSize: p.batch, learningRate: p.learningRate, budget, restore });
+      const session = createSession({ data, hidden: p.hidden, seed: p.seed, batchSize: p.batch, learningRate: p.learningRate, backend: runtime.backend, budget, restore });
       const { model } = session;
       modelRef.current = model;
       const chunkRows = evaluationChunkRows(p.hidden);
@@ -156,7 +156,7 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
         },
       };
     },
-    [tf, data, testCount],
+    [tf, data, testCount, runtime.backend],
   );
 
   const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });

@@ -79,7 +79,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
       const restore = pending && pending.hidden === p.hidden && pending.batch === p.batch ? pending.weights : null;
       restoreRef.current = null;
       const budget = budgetRef.current;
-      const session = createSession({ data, hidden: p.hidden, seed: p.seed, batchSize: p.batch, learningRate: p.learningRate, budget, restore });
+      const session = createSession({ data, hidden: p.hidden, seed: p.seed, batchSize: p.batch, learningRate: p.learningRate, backend: runtime.backend, budget, restore });
       const { model } = session;
       modelRef.current = model;
       const indices = sampleIndices(data.testLabels);
@@ -155,7 +155,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
         },
       };
     },
-    [tf, data],
+    [tf, data, runtime.backend],
   );
 
   const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });

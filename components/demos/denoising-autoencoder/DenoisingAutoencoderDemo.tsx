@@ -123,7 +123,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
       const budget = budgetRef.current;
       const initial = corruptionOf(p);
       corruptionRef.current = { c: initial, seed: p.seed };
-      const session = createSession({ data, hidden: p.hidden, seed: p.seed, batchSize: p.batch, learningRate: p.learningRate, corruption: initial, budget, restore });
+      const session = createSession({ data, hidden: p.hidden, seed: p.seed, batchSize: p.batch, learningRate: p.learningRate, backend: runtime.backend, corruption: initial, budget, restore });
       const { model } = session;
       modelRef.current = model;
       const indices = sampleIndices(data.testLabels, DIGITS);
@@ -275,7 +275,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
         },
       };
     },
-    [tf, data],
+    [tf, data, runtime.backend],
   );
 
   const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });

@@ -27,16 +27,24 @@ export class FrameBudget {
 
   constructor(public budgetMs = FRAME_BUDGET_MS) {}
 
-  /** Wraps one step so that its synchronous time is measured. */
-  time<T>(step: () => T): T {
+  /**
+   * Wraps one step (or, with `countsAsStep` false, one piece of a step cut into pieces) so
+   * that its synchronous time is measured.
+   */
+  time<T>(step: () => T, countsAsStep = true): T {
     const start = performance.now();
     this.frameStart ??= start;
     try {
       return step();
     } finally {
       this.syncMs += performance.now() - start;
-      this.steps += 1;
+      if (countsAsStep) this.steps += 1;
     }
+  }
+
+  /** Counts a step whose pieces were timed one by one. */
+  countStep(): void {
+    this.steps += 1;
   }
 
   /** True when the next step would overrun this frame's budget (only while playing). */

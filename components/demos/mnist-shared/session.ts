@@ -9,6 +9,7 @@ import { Curve } from './curve';
 import type { MnistSet } from './data';
 import type { Pause } from '@/lib/ml/mnist/evaluate';
 import { JobQueue, nextTask } from './jobs';
+import { stepPieces } from '@/lib/ml/mnist/presets';
 
 /** Test figures are refreshed after this many optimisation steps (and at step 0). */
 export const EVAL_EVERY = 20;
@@ -21,6 +22,8 @@ export interface SessionOptions {
   learningRate: number;
   corruption?: Corruption;
   budget: FrameBudget;
+  /** The tfjs backend in use, which decides whether a step is cut into pieces. */
+  backend: string;
   /** Weights (with Adam's state) to continue from. */
   restore?: WeightMap | null;
 }
@@ -45,6 +48,24 @@ export function createSession(options: SessionOptions) {
   const train = new Curve();
   let lastEval = -Infinity;
   let closed = false;
+  const pieces = stepPieces(options.batchSize, options.hidden, ['wasm', 'cpu'].includes(options.backend));
+
+  const steppedInPieces = async (): Promise<TF.Scalar> => {
+    const it = model.stepInParts(pieces);
+    try {
+      let r = budget.time(() => it.next(), false);
+      while (!r.done) {
+        await nextTask();
+        if (closed) throw new Error('the session was closed during a step');
+        r = budget.time(() => it.next(), false);
+      }
+      budget.countStep();
+      return r.value;
+    } finally {
+      // Frees the step's tensors if it was abandoned part-way; a no-op once it has finished.
+      it.return(undefined as never);
+    }
+  };
 
   return {
     model,
@@ -54,7 +75,14 @@ export function createSession(options: SessionOptions) {
     get closed(): boolean {
       return closed;
     },
-    step: (): TF.Scalar => budget.time(() => model.step()),
+    /**
+     * One optimisation step. On wasm and cpu a large model's step is cut into pieces with a
+     * new task between them, so that the page stays responsive (no task over 50 ms).
+     */
+    step: (): TF.Scalar | Promise<TF.Scalar> => {
+      if (pieces === 1) return budget.time(() => model.step());
+      return steppedInPieces();
+    },
     isFinished: (): boolean => budget.exhausted(),
     /**
      * Start of `draw`: closes the frame's budget and records the loss; resolves to true when an
@@ -84,12 +112,9 @@ export function createSession(options: SessionOptions) {
     },
     /**
      * End of `draw`: when not playing (a single step, a test), finishes the queued work first.
-     * A draw of a session closed meanwhile (a reset during play) never settles: the runtime's
-     * loop would otherwise report that frame after the reset and show the old step count.
      */
     async settle(): Promise<void> {
       if (!budget.active && !closed) await jobs.idle();
-      if (closed) await new Promise<never>(() => undefined);
     },
     dispose(): void {
       closed = true;

@@ -11,8 +11,11 @@ const FAST_FACTOR = 10;
 const SLOW_INTERVAL_MS = 1000;
 
 export interface LoopDriver {
-  /** Runs one optimisation step and returns its loss; the loop owns (and disposes) the scalar. */
-  step(): TF.Scalar;
+  /**
+   * Runs one optimisation step and returns its loss; the loop owns (and disposes) the scalar.
+   * A step too long for one task may return a promise and give the page back part-way.
+   */
+  step(): TF.Scalar | Promise<TF.Scalar>;
   /** Redraws from the model's current state. Awaited: the loop draws at most once a frame. */
   draw(info: FrameInfo): Promise<void> | void;
   /** Optional stop condition, checked after each frame's steps (e.g. a step budget). */
@@ -154,11 +157,19 @@ export class TrainingLoop {
       for (let i = 0; i < count; i++) {
         if (this.driver.isFinished?.(this.steps)) break;
         this.lastLoss?.dispose();
-        this.lastLoss = this.driver.step();
+        this.lastLoss = null;
+        const result = this.driver.step();
+        const loss = result instanceof Promise ? await result : result;
+        if (this.disposed) {
+          loss.dispose();
+          return;
+        }
+        this.lastLoss = loss;
         this.steps += 1;
         ran += 1;
       }
     } catch (error) {
+      if (this.disposed) return;
       this.fail(error instanceof Error ? error.message : String(error));
       return;
     }

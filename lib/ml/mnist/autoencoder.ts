@@ -67,6 +67,14 @@ export interface Autoencoder extends TrainingSession {
   setLearningRate(learningRate: number): void;
   /** n steps without reading anything back; returns the last step's loss (caller disposes). */
   trainSteps(n: number): tf.Scalar;
+  /**
+   * One optimisation step cut into `parts` pieces of the minibatch (gradients accumulated,
+   * one Adam update at the end), run one piece per `next()`, so that a caller on a synchronous
+   * backend can give the page back between pieces. The iterator's value when done is the
+   * step's loss (caller disposes). Abandoning it (`return()`) frees its tensors and leaves the
+   * model as it was. The result equals `step()` up to the order of floating-point sums.
+   */
+  stepInParts(parts: number): Generator<void, tf.Scalar, void>;
   /** [B, d] codes tanh(x·W1 + b1). */
   encode(x: tf.Tensor2D): tf.Tensor2D;
   /** [B, inputSize] images tanh(h·W2 + b2). */
@@ -446,6 +454,85 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
     return loss;
   };
 
+  /** Rows of each of `parts` near-equal pieces of a minibatch. */
+  const pieceBounds = (parts: number): [number, number][] =>
+    Array.from({ length: parts }, (_, k) => [Math.floor((k * batchSize) / parts), Math.floor(((k + 1) * batchSize) / parts)]);
+
+  function* runStepInParts(parts: number): Generator<void, tf.Scalar, void> {
+    alive();
+    if (data === null || sampler === null) throw new Error('call setData(xTrain) before training');
+    const x = data;
+    // Drawn up front in the same order as runStep, so that the batches and corruption match it.
+    const indices = sampler.next(batchSize);
+    const t = step + 1;
+    const held: tf.Tensor[] = [];
+    const hold = <T extends tf.Tensor>(tensor: T): T => {
+      held.push(tensor);
+      return tensor;
+    };
+    const release = (tensor: tf.Tensor | null): void => {
+      if (!tensor) return;
+      const i = held.indexOf(tensor);
+      if (i >= 0) held.splice(i, 1);
+      tensor.dispose();
+    };
+    try {
+      const [target, input] = tf.tidy(() => {
+        const policy = kernelPolicy();
+        const rows = (
+          policy.gatherRowsNd ? tf.gatherND(x, tf.tensor2d(indices, [batchSize, 1], 'int32')) : tf.gather(x, tf.tensor1d(indices, 'int32'))
+        ) as tf.Tensor2D;
+        const corrupted = corruptInput(rows, corruption, corruptRng);
+        return [rows, corrupted === rows ? tf.clone(rows) : corrupted];
+      });
+      hold(target);
+      hold(input);
+      let sums: Record<ParamName, tf.Tensor> | null = null;
+      let squares: tf.Scalar | null = null;
+      const bounds = pieceBounds(parts);
+      for (let k = 0; k < bounds.length; k++) {
+        if (k > 0) yield;
+        alive();
+        const [from, to] = bounds[k];
+        const next = tf.tidy(() => {
+          const policy = kernelPolicy();
+          const rows = to - from;
+          const xs = tf.slice(input, [from, 0], [rows, inputSize]) as tf.Tensor2D;
+          const ts = tf.slice(target, [from, 0], [rows, inputSize]) as tf.Tensor2D;
+          const { h, y } = forwardPass(model, xs, policy, constants);
+          const diff: tf.Tensor2D = tf.sub(y, ts);
+          const ones = rows === batchSize ? constants.ones : (tf.ones([1, rows]) as tf.Tensor2D);
+          const grads = backwardUnscaled(model, xs, h, y, diff, ones, policy, constants);
+          const sq = tf.sum<tf.Scalar>(tf.square(diff));
+          const added = {} as Record<ParamName, tf.Tensor>;
+          for (const name of PARAM_NAMES) added[name] = sums ? tf.add(sums[name], grads[name]) : grads[name];
+          return { added, sq: squares ? tf.add<tf.Scalar>(squares, sq) : sq };
+        });
+        if (sums) for (const name of PARAM_NAMES) release(sums[name]);
+        release(squares);
+        sums = next.added;
+        for (const name of PARAM_NAMES) hold(sums[name]);
+        squares = hold(next.sq);
+      }
+      alive();
+      const c2 = Math.sqrt(1 - beta2 ** t);
+      const lrT = (lr * c2) / (1 - beta1 ** t);
+      const epsT = epsilon * c2;
+      const grads = sums!;
+      const total = squares!;
+      const loss = tf.tidy(() => {
+        const lrTensor = tf.scalar(lrT);
+        const epsTensor = tf.scalar(epsT);
+        for (const name of PARAM_NAMES) adamUpdate(name, grads[name], lrTensor, epsTensor);
+        return tf.div<tf.Scalar>(total, tf.scalar(batchSize * inputSize));
+      });
+      step = t;
+      return loss;
+    } finally {
+      for (const tensor of held) tensor.dispose();
+    }
+  }
+
   const snapshot = async (names: ParamName[], sources: Record<ParamName, tf.Variable>[]): Promise<Float32Array[]> => {
     // Clone synchronously so that every value comes from the same step even if training
     // continues while the read-backs are pending.
@@ -521,6 +608,13 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
 
     step() {
       return runStep(true) as tf.Scalar;
+    },
+
+    stepInParts(parts) {
+      alive();
+      if (!Number.isInteger(parts) || parts < 1 || parts > batchSize) throw new RangeError(`parts must be an integer in [1, ${batchSize}], got ${parts}`);
+      if (data === null) throw new Error('call setData(xTrain) before training');
+      return runStepInParts(parts);
     },
 
     trainSteps(n) {

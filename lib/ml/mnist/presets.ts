@@ -56,3 +56,25 @@ export function evaluationChunkRows(hidden: number, inputSize = 784, total = 100
   const rows = Math.round(4e7 / (4 * inputSize * hidden));
   return Math.max(16, Math.min(total, 400, rows));
 }
+
+/**
+ * Floating-point operations per piece of a training step on a backend that computes on the
+ * page's thread (wasm, cpu): about 5 ms of products at the 30 GFLOP/s wasm reaches on a 2-core
+ * laptop. Measured (npm run bench): with pieces of twice this size, the 784-500-784 preset still
+ * showed 59 ms tasks, its elementwise work and Adam's update weighing as much as the products;
+ * at this size no task reached 50 ms.
+ */
+export const PIECE_FLOPS = 1.6e8;
+
+/**
+ * How many pieces to cut one step into (see Autoencoder.stepInParts): 1 on a backend that
+ * queues work for a GPU, else the smallest power of two that brings a piece under PIECE_FLOPS,
+ * with pieces of at least 16 rows. A function of the sizes alone, never of timings, so that a
+ * seeded run repeats exactly.
+ */
+export function stepPieces(batchSize: number, hidden: number, onPageThread: boolean, inputSize = 784): number {
+  if (!onPageThread) return 1;
+  let pieces = 1;
+  while (stepFlops(batchSize / pieces, hidden, inputSize) > PIECE_FLOPS && batchSize / (pieces * 2) >= 16) pieces *= 2;
+  return pieces;
+}

@@ -12,7 +12,7 @@ import {
 } from '@/lib/ml/mnist/autoencoder';
 import { dropout } from '@/lib/ml/mnist/corruption';
 import { mulberry32 } from '@/lib/ml/random';
-import { digitTensors, maxAbsDiff, paramsFromExport, randomMatrix, relativeError } from './helpers';
+import { digitTensors, maxAbsDiff, paramsFromExport, randomMatrix, relativeError, trainInPieces } from './helpers';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -177,6 +177,52 @@ describe('createAutoencoder', () => {
       expect(maxAbsDiff(c.weights[key].data, a.weights[key].data), key).toBe(0);
     }
     expect(d.losses).not.toEqual(a.losses);
+  });
+
+  it('a step cut into pieces equals the whole step (up to summation order) and repeats exactly', async () => {
+    const run = async (parts: number | 'whole') => {
+      const model = createAutoencoder({ hidden: 12, seed: 21, batchSize: 30, corruption: { kind: 'dropout', p: 0.5 } });
+      model.setData(xTrain);
+      const out = await trainInPieces(model, 6, parts);
+      expect(out.steps).toBe(6);
+      expect(out.counts.every((c) => c === (parts === 'whole' ? 1 : parts))).toBe(true);
+      return out;
+    };
+    const whole = await run('whole');
+    const four = await run(4);
+    const seven = await run(7);
+    for (const other of [four, seven]) {
+      for (let i = 0; i < whole.losses.length; i++) expect(Math.abs(other.losses[i] - whole.losses[i])).toBeLessThan(2e-5 * whole.losses[i]);
+      for (const key of Object.keys(whole.weights)) expect(maxAbsDiff(other.weights[key].data, whole.weights[key].data), key).toBeLessThan(1e-5);
+    }
+    const again = await run(4);
+    expect(again.losses).toEqual(four.losses);
+    for (const key of Object.keys(four.weights)) expect(maxAbsDiff(again.weights[key].data, four.weights[key].data), key).toBe(0);
+  });
+
+  it('an abandoned piecewise step frees its tensors and changes nothing', async () => {
+    const start = tf.memory().numTensors;
+    const model = createAutoencoder({ hidden: 8, seed: 3, batchSize: 32 });
+    model.setData(xTrain);
+    model.step().dispose();
+    const before = await model.exportWeights({ optimizer: true });
+    const count = tf.memory().numTensors;
+    const it = model.stepInParts(4);
+    it.next();
+    it.next();
+    expect(tf.memory().numTensors).toBeGreaterThan(count);
+    it.return(undefined as never);
+    expect(tf.memory().numTensors).toBe(count);
+    expect(model.steps).toBe(1);
+    const after = await model.exportWeights({ optimizer: true });
+    for (const key of Object.keys(before)) expect(maxAbsDiff(after[key].data, before[key].data), key).toBe(0);
+    // Disposed between pieces: the next piece fails clearly and still frees what it held.
+    const pending = model.stepInParts(2);
+    pending.next();
+    model.dispose();
+    expect(() => pending.next()).toThrow(/disposed/);
+    expect(tf.memory().numTensors).toBe(start);
+    expect(() => createAutoencoder({ hidden: 4, seed: 1, batchSize: 8 }).stepInParts(9)).toThrow(/parts must be an integer in \[1, 8\]/);
   });
 
   it('restores exported weights and optimizer state', async () => {

@@ -1,6 +1,6 @@
 /** Small shared helpers for the MNIST tests. */
 import * as tf from '@tensorflow/tfjs-core';
-import type { AutoencoderParams, WeightMap } from '@/lib/ml/mnist/autoencoder';
+import type { Autoencoder, AutoencoderParams, WeightMap } from '@/lib/ml/mnist/autoencoder';
 import { toTensors } from '@/lib/ml/mnist/load';
 import { mulberry32 } from '@/lib/ml/random';
 import { decodedDigits } from './digits';
@@ -52,4 +52,35 @@ export function digitTensors(trainRows: number, testRows: number): { xTrain: tf.
   const train = toTensors(decoded, 'train', { limit: trainRows });
   const test = toTensors(decoded, 'test', { limit: testRows });
   return { xTrain: train.x, xTest: test.x, testLabels: test.labels };
+}
+
+/**
+ * Trains `steps` steps, each one whole (`step()`) or cut into `pieces` (`stepInParts`), and
+ * returns every step's loss, how many pieces each step took, and the final weights with Adam's
+ * state. Disposes the model.
+ */
+export async function trainInPieces(model: Autoencoder, steps: number, pieces: number | 'whole') {
+  const losses: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    let loss: tf.Scalar;
+    let count = 1;
+    if (pieces === 'whole') loss = model.step();
+    else {
+      const it = model.stepInParts(pieces);
+      let r = it.next();
+      while (!r.done) {
+        count += 1;
+        r = it.next();
+      }
+      loss = r.value;
+    }
+    losses.push((await loss.data())[0]);
+    counts.push(count);
+    loss.dispose();
+  }
+  const weights = await model.exportWeights({ optimizer: true });
+  const trained = model.steps;
+  model.dispose();
+  return { losses, counts, weights, steps: trained };
 }

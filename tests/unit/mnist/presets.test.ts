@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FrameBudget } from '@/components/demos/mnist-shared/budget';
-import { AUTOENCODER_PRESETS, DENOISING_DEFAULTS, INTERPOLATION_STEPS, PRACTICUM, epochsAt, evaluationChunkRows, presetOf, stepFlops } from '@/lib/ml/mnist/presets';
+import { AUTOENCODER_PRESETS, DENOISING_DEFAULTS, INTERPOLATION_STEPS, PRACTICUM, epochsAt, evaluationChunkRows, presetOf, stepFlops, stepPieces, PIECE_FLOPS } from '@/lib/ml/mnist/presets';
 import { Curve } from '@/components/demos/mnist-shared/curve';
 import { sampleIndices } from '@/components/demos/mnist-shared/samples';
 
@@ -21,6 +21,20 @@ describe('practicum presets', () => {
     expect(epochsAt(36, 250, 9000)).toBe(1);
     expect(() => epochsAt(1, 1, 0)).toThrow(RangeError);
     expect(stepFlops(256, 30)).toBe(10 * 256 * 784 * 30);
+  });
+
+  it('cut a wide model\'s step into pieces on the page\'s thread only, by size alone', () => {
+    // 784-30-784 at batch 256 is 60 MFLOP: whole. 784-500-784 is 1 GFLOP: eight pieces of 32 rows.
+    expect(stepPieces(256, 30, true)).toBe(1);
+    expect(stepPieces(256, 500, true)).toBe(8);
+    expect(stepPieces(256, 500, false)).toBe(1);
+    for (const [batch, hidden] of [[256, 1000], [1024, 500], [64, 200], [8, 1000]]) {
+      const pieces = stepPieces(batch, hidden, true);
+      expect(Number.isInteger(Math.log2(pieces))).toBe(true);
+      // Under the budget, unless that would take pieces below 16 rows.
+      expect(stepFlops(batch / pieces, hidden) <= PIECE_FLOPS || batch / pieces < 32).toBe(true);
+      expect(batch / pieces).toBeGreaterThanOrEqual(Math.min(16, batch));
+    }
   });
 
   it('size evaluation chunks to the code size', () => {

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '@/lib/ml/gradients';
 import { autoencoderGradients, autoencoderLoss, createAutoencoder, initialParameters } from '@/lib/ml/mnist/autoencoder';
-import { digitTensors, relativeError } from './helpers';
+import { digitTensors, maxAbsDiff, relativeError, trainInPieces } from './helpers';
 
 beforeAll(async () => {
   expect(await tf.setBackend('wasm')).toBe(true);
@@ -53,6 +53,22 @@ describe('on the wasm backend', () => {
     expect(after).toBeLessThan(before / 2);
     model.dispose();
     expect(tf.memory().numTensors).toBe(start);
+    tf.dispose([xTrain, xTest]);
+  });
+
+  it('a step cut into pieces (as the page runs a wide model) matches the whole step', async () => {
+    const { xTrain, xTest } = digitTensors(300, 1);
+    const run = async (pieces: number | 'whole') => {
+      const model = createAutoencoder({ hidden: 24, seed: 9, batchSize: 64, corruption: { kind: 'gaussian', sigma: 0.3 } });
+      model.setData(xTrain);
+      return trainInPieces(model, 5, pieces);
+    };
+    const start = tf.memory().numTensors;
+    const whole = await run('whole');
+    const pieces = await run(4);
+    expect(tf.memory().numTensors).toBe(start);
+    for (let i = 0; i < whole.losses.length; i++) expect(Math.abs(pieces.losses[i] - whole.losses[i])).toBeLessThan(2e-5 * whole.losses[i]);
+    for (const key of Object.keys(whole.weights)) expect(maxAbsDiff(pieces.weights[key].data, whole.weights[key].data), key).toBeLessThan(1e-5);
     tf.dispose([xTrain, xTest]);
   });
 });

@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as TF from '@tensorflow/tfjs-core';
+import { TrainingLoop, type FrameInfo, type LoopDriver, type LoopStatus } from '@/components/demos/runtime/loop';
+
+/** A stand-in for a tfjs scalar: what the loop uses of it (read-back and dispose). */
+class FakeScalar {
+  disposed = false;
+  constructor(readonly value: number) {}
+  async data(): Promise<Float32Array> {
+    return Float32Array.of(this.value);
+  }
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+function harness(lossAt: (n: number) => number, options: { async?: boolean } = {}) {
+  const made: FakeScalar[] = [];
+  const frames: FrameInfo[] = [];
+  const statuses: [LoopStatus, string | undefined][] = [];
+  let release: (() => void) | null = null;
+  const driver: LoopDriver = {
+    step() {
+      const s = new FakeScalar(lossAt(made.length + 1));
+      made.push(s);
+      if (!options.async) return s as unknown as TF.Scalar;
+      // A step cut into pieces: it finishes when the test lets it.
+      return new Promise<TF.Scalar>((resolve) => {
+        release = () => resolve(s as unknown as TF.Scalar);
+      });
+    },
+    draw() {},
+  };
+  const loop = new TrainingLoop(driver, { onFrame: (f) => frames.push(f), onStatus: (s, r) => statuses.push([s, r]) });
+  return { loop, made, frames, statuses, finishStep: () => release?.() };
+}
+
+beforeAll(() => {
+  // Node has no animation frames; the loop only schedules and cancels them here.
+  vi.stubGlobal('requestAnimationFrame', (cb: () => void) => setTimeout(cb, 16) as unknown as number);
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
+});
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('the training loop', () => {
+  it('runs a batch of steps, reads the last loss once, and frees every other loss', async () => {
+    const h = harness((n) => 1 / n);
+    await h.loop.stepOnce(3);
+    expect(h.loop.stepCount).toBe(3);
+    expect(h.frames).toEqual([{ steps: 3, loss: expect.closeTo(1 / 3, 6), stepsPerSecond: 0, phase: null }]);
+    expect(h.made.map((s) => s.disposed)).toEqual([true, true, false]);
+    h.loop.dispose();
+    expect(h.made[2].disposed).toBe(true);
+  });
+
+  it('awaits a step that returns a promise, one step after another', async () => {
+    const h = harness(() => 0.5, { async: true });
+    const done = h.loop.stepOnce(2);
+    await tick();
+    expect(h.made.length).toBe(1);
+    h.finishStep();
+    await tick();
+    expect(h.made.length).toBe(2);
+    h.finishStep();
+    await done;
+    expect(h.loop.stepCount).toBe(2);
+    expect(h.frames.map((f) => f.steps)).toEqual([2]);
+  });
+
+  it('disposed while a step is pending: frees that step\'s loss and reports nothing', async () => {
+    const h = harness(() => 0.5, { async: true });
+    const done = h.loop.stepOnce(1);
+    await tick();
+    h.loop.dispose();
+    h.finishStep();
+    await done;
+    expect(h.made[0].disposed).toBe(true);
+    expect(h.frames).toEqual([]);
+    expect(h.statuses).toEqual([]);
+  });
+
+  it('pauses with a reason on a non-finite loss or a failing step', async () => {
+    const h = harness((n) => (n < 3 ? 1 : NaN));
+    await h.loop.stepOnce(3);
+    expect(h.statuses.at(-1)).toEqual(['diverged', 'the loss became NaN at step 3']);
+    expect(h.frames).toEqual([]);
+
+    const failing = new TrainingLoop(
+      {
+        step() {
+          throw new Error('out of memory');
+        },
+        draw() {},
+      },
+      { onFrame: () => undefined, onStatus: (s, r) => h.statuses.push([s, r]) },
+    );
+    await failing.stepOnce(1);
+    expect(h.statuses.at(-1)).toEqual(['diverged', 'out of memory']);
+  });
+});
