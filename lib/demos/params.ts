@@ -1,3 +1,5 @@
+import type { Box } from '../ml/grid';
+
 /**
  * A demo declares its parameters once; the same declaration drives the controls it renders,
  * the URL it writes (so a link reproduces the demo) and the validation of a URL it reads.
@@ -71,4 +73,48 @@ export function writeParams<S extends ParamSpecs>(id: string, specs: S, values: 
   }
   const text = query.toString();
   return text ? `?${text}` : '';
+}
+
+/**
+ * State that is not a parameter spec but belongs in a prepared link (a typed sentence, points
+ * clicked in): one more key in the demo's namespace. `null` removes the key.
+ */
+export function readExtra(id: string, key: string, search: string): string | null {
+  return new URLSearchParams(search).get(`${id}.${key}`);
+}
+
+export function writeExtra(id: string, key: string, value: string | null, search: string): string {
+  const query = new URLSearchParams(search);
+  if (value === null) query.delete(`${id}.${key}`);
+  else query.set(`${id}.${key}`, value);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * 2-D points as short URL text: "x,y" pairs joined by "_", rounded to `digits` decimals
+ * (a hundredth of a unit is finer than a click on the plot can aim).
+ */
+export function encodePoints(flat: ArrayLike<number>, digits = 2): string {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) pairs.push(`${Number(flat[i].toFixed(digits))},${Number(flat[i + 1].toFixed(digits))}`);
+  return pairs.join('_');
+}
+
+/**
+ * Reads encodePoints' text back as a flat [x0, y0, x1, y1, …], keeping only well-formed pairs
+ * inside the box and at most `max` of them: a hand-edited link cannot break the demo.
+ */
+export function decodePoints(text: string, box: Box, max: number): number[] {
+  const out: number[] = [];
+  for (const pair of text.split('_')) {
+    if (out.length / 2 >= max) break;
+    const m = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(pair.trim());
+    if (!m) continue;
+    const x = Number(m[1]);
+    const y = Number(m[2]);
+    if (x < box.x[0] || x > box.x[1] || y < box.y[0] || y > box.y[1]) continue;
+    out.push(x, y);
+  }
+  return out;
 }

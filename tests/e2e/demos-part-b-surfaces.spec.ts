@@ -147,9 +147,26 @@ test('kmeans-energy: clicking or pressing Enter adds a point; points can be clea
   await expect.poll(count).toBe(1);
   await expect.poll(() => readout(figure, 'prototypes')).toBe(1);
   await expect(figure.locator('[data-layer="prototypes"] g')).toHaveCount(1);
+  await clickPlot(page, figure, 0.7, 0.6);
+  await expect.poll(count).toBe(2);
+
+  // A link carries the clicked points and the cleared preset: a fresh page shows the same data.
+  await expect(page).toHaveURL(/kmeans-energy\.cleared=1/);
+  await expect(page).toHaveURL(/kmeans-energy\.points=[-\d.]+%2C[-\d.]+_[-\d.]+%2C[-\d.]+/);
+  const where = (f: typeof figure) =>
+    f.locator('[data-layer="points"] circle').evaluateAll((cs) => cs.map((c) => `${c.getAttribute('cx')},${c.getAttribute('cy')}`));
+  const clicked = await where(figure);
+  const fresh = await page.context().newPage();
+  await fresh.goto(page.url());
+  const linked = await openDemo(fresh, 'kmeans-energy');
+  await expect.poll(points(linked)).toBe(2);
+  await expect.poll(() => where(linked)).toEqual(clicked);
+  await fresh.close();
+
   await figure.locator('[data-action="restore-data"]').click();
   await expect.poll(count).toBe(300);
   await expect.poll(() => readout(figure, 'prototypes')).toBe(16);
+  await expect(page).not.toHaveURL(/kmeans-energy\.(points|cleared)/);
   expect(problems).toEqual([]);
 });
 

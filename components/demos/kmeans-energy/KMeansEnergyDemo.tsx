@@ -3,7 +3,7 @@
 import { schemeTableau10 } from 'd3-scale-chromatic';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EnergyPlot, type PlotScales } from '@/components/plots/EnergyPlot';
-import type { ParamSpecs } from '@/lib/demos/params';
+import { decodePoints, encodePoints, readExtra, writeExtra, type ParamSpecs } from '@/lib/demos/params';
 import { formatNumber } from '@/lib/i18n/format';
 import { fill } from '@/lib/i18n/template';
 import { gridPoints } from '@/lib/ml/grid';
@@ -22,6 +22,9 @@ const BOX = DATA_BOX;
 const N = 128;
 /** Below this energy a point is within 0.5 of a prototype: the "low" region the summary measures. */
 const LOW = 0.25;
+
+/** Clicked points a link may carry (a URL stays well under browsers' length limits). */
+const MAX_LINKED_POINTS = 400;
 
 /** Enough points for K = 30 to still leave several per prototype. */
 const PRESET_SIZE: Record<'blobs' | 'spiral' | 'ring', number> = { blobs: 200, spiral: 300, ring: 200 };
@@ -83,14 +86,22 @@ export default function KMeansEnergyDemo({ id, lang, runtime, messages }: DemoPr
   const [frame, setFrame] = useState<Frame | null>(null);
   const sessionRef = useRef<EditableKMeans | null>(null);
   const viewRef = useRef<View>({ surface: specs.surface.default, beta: specs.beta.default });
-  // Points the reader clicked in, and whether the preset was cleared: data, not parameters, so
-  // they survive a reset but are not written into the URL.
+  // Points the reader clicked in, and whether the preset was cleared: data rather than
+  // parameters, kept across a reset, and written into the URL so that a link brings them along.
   const clicksRef = useRef<number[]>([]);
   const clearedRef = useRef(false);
+  const urlReadRef = useRef(false);
   const timerRef = useRef(createRedrawTimer(id));
 
   const build = useCallback(
     (p: { dataset: string; k: number; mode: string; start: string; seed: number }): DemoModel => {
+      // The first build runs after hydration, when the URL can be read.
+      if (!urlReadRef.current) {
+        urlReadRef.current = true;
+        const search = window.location.search;
+        clicksRef.current = decodePoints(readExtra(id, 'points', search) ?? '', BOX, MAX_LINKED_POINTS);
+        clearedRef.current = readExtra(id, 'cleared', search) === '1';
+      }
       const preset = clearedRef.current
         ? new Float32Array(0)
         : DATASETS[p.dataset as DatasetName](PRESET_SIZE[p.dataset as keyof typeof PRESET_SIZE], p.seed);
@@ -125,10 +136,16 @@ export default function KMeansEnergyDemo({ id, lang, runtime, messages }: DemoPr
         },
       };
     },
-    [tf],
+    [tf, id],
   );
 
   const demo = useDemo({ id, runtime, specs, build, structural: ['dataset', 'k', 'start'], speed: 1 });
+
+  const writeData = useCallback(() => {
+    let search = writeExtra(id, 'points', clicksRef.current.length > 0 ? encodePoints(clicksRef.current) : null, window.location.search);
+    search = writeExtra(id, 'cleared', clearedRef.current ? '1' : null, search);
+    if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+  }, [id]);
 
   const { surface, beta, mode } = demo.params;
   const { redraw } = demo;
@@ -146,28 +163,35 @@ export default function KMeansEnergyDemo({ id, lang, runtime, messages }: DemoPr
     (point: { x: number; y: number }) => {
       const session = sessionRef.current;
       if (!session) return;
-      clicksRef.current.push(point.x, point.y);
-      session.addPoint(point.x, point.y);
+      // Rounded as the link will store it, so that the link reproduces this very model.
+      const [x, y] = decodePoints(encodePoints([point.x, point.y]), BOX, 1);
+      if (x === undefined || y === undefined) return;
+      clicksRef.current.push(x, y);
+      writeData();
+      session.addPoint(x, y);
       // After convergence a new point is new work; otherwise the next frame (or this redraw) shows it.
       if (status === 'finished') play();
       else redraw();
     },
-    [status, play, redraw],
+    [status, play, redraw, writeData],
   );
 
   const clearPoints = () => {
     clicksRef.current = [];
     clearedRef.current = true;
+    writeData();
     demo.reset();
   };
   const restoreData = () => {
     clicksRef.current = [];
     clearedRef.current = false;
+    writeData();
     demo.reset();
   };
   const changeDataset = (value: number | string | boolean) => {
     clicksRef.current = [];
     clearedRef.current = false;
+    writeData();
     demo.setParam('dataset', value);
   };
 

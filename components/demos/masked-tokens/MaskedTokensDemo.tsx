@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { LinePlot } from '@/components/plots/LinePlot';
-import type { ParamSpecs } from '@/lib/demos/params';
+import { readExtra, writeExtra, type ParamSpecs } from '@/lib/demos/params';
 import { formatNumber } from '@/lib/i18n/format';
 import { fill } from '@/lib/i18n/template';
 import { createMaskedCharSession, type MaskedPrediction } from '@/lib/ml/part-b/masked-chars';
@@ -32,24 +32,14 @@ const specs = {
  * The sentence is not a parameter spec (specs hold numbers, enums and switches), yet a prepared
  * link should bring its sentence along, so it gets its own key in the demo's URL namespace.
  */
-function textKey(id: string): string {
-  return `${id}.text`;
-}
-
 function readText(id: string): string | null {
   if (typeof window === 'undefined') return null;
-  return new URLSearchParams(window.location.search).get(textKey(id))?.slice(0, MAX_TEXT) ?? null;
+  return readExtra(id, 'text', window.location.search)?.slice(0, MAX_TEXT) ?? null;
 }
 
 function writeText(id: string, text: string, fallback: string): void {
-  const query = new URLSearchParams(window.location.search);
-  if (text === fallback) query.delete(textKey(id));
-  else query.set(textKey(id), text);
-  const search = query.toString();
-  const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
-  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-    window.history.replaceState(window.history.state, '', url);
-  }
+  const search = writeExtra(id, 'text', text === fallback ? null : text, window.location.search);
+  if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
 }
 
 interface Frame {

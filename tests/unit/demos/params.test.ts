@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backendOrder } from '@/lib/demos/backends';
-import { defaultValues, readParams, writeParams, type ParamSpecs } from '@/lib/demos/params';
+import { decodePoints, defaultValues, encodePoints, readExtra, readParams, writeExtra, writeParams, type ParamSpecs } from '@/lib/demos/params';
 
 const specs = {
   beta: { kind: 'number', default: 1, min: 0.01, max: 100, step: 0.01, scale: 'log' },
@@ -58,5 +58,30 @@ describe('lecture playlist order', async () => {
       'autoencoder',
       'energy-inference',
     ]);
+  });
+});
+
+describe('extra demo state in the URL', () => {
+  it('writes and removes a namespaced key, leaving parameters and other demos alone', () => {
+    const search = writeExtra('masked-tokens', 'text', 'le ch_t dort', '?masked-tokens.seed=3&backend=wasm');
+    expect(readExtra('masked-tokens', 'text', search)).toBe('le ch_t dort');
+    expect(readParams('masked-tokens', { seed: { kind: 'int', default: 1, min: 1, max: 9 } }, search).seed).toBe(3);
+    const removed = writeExtra('masked-tokens', 'text', null, search);
+    expect(readExtra('masked-tokens', 'text', removed)).toBeNull();
+    expect(removed).toBe('?masked-tokens.seed=3&backend=wasm');
+    expect(writeExtra('d', 'x', null, '')).toBe('');
+  });
+
+  it('round-trips clicked points at a hundredth, and drops malformed or out-of-box pairs', () => {
+    const box = { x: [-3, 3], y: [-3, 3] } as const;
+    const text = encodePoints([0.123, -1.987, 2, 0, -2.999, 2.5]);
+    expect(text).toBe('0.12,-1.99_2,0_-3,2.5');
+    expect(decodePoints(text, box, 10)).toEqual([0.12, -1.99, 2, 0, -3, 2.5]);
+    // Survives the query string's own encoding.
+    const search = writeExtra('kmeans-energy', 'points', text, '');
+    expect(decodePoints(readExtra('kmeans-energy', 'points', search)!, box, 10)).toEqual([0.12, -1.99, 2, 0, -3, 2.5]);
+    expect(decodePoints('1,1_nope_4,0_1,1,1_,2_-0.5,0.25', box, 10)).toEqual([1, 1, -0.5, 0.25]);
+    expect(decodePoints('1,1_2,2_0,0', box, 2)).toEqual([1, 1, 2, 2]);
+    expect(decodePoints('', box, 5)).toEqual([]);
   });
 });
