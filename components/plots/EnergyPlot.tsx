@@ -13,7 +13,7 @@ import {
   type ReactNode,
 } from 'react';
 import { gridCoordinate, nearestGridIndex, type Box } from '@/lib/ml/grid';
-import { createEnergyScale, energyDomain, fillEnergyImage, type ColourMap } from '@/lib/plot/colour-scale';
+import { coverDomain, createEnergyScale, energyDomain, fillEnergyImage, type ColourMap } from '@/lib/plot/colour-scale';
 import { computeIsolines, isolineLevels, isolinePaths, subsampleGrid } from '@/lib/plot/isolines';
 import {
   energyLegendLabel,
@@ -49,6 +49,8 @@ export interface EnergyPlotProps {
   /** Bump when `values` was mutated in place, to repaint. */
   version?: number;
   logScale?: boolean;
+  /** A range the colour scale always covers (it still widens to the values beyond it). */
+  colourFloor?: readonly [number, number];
   /** Number of isolines, evenly spaced in colour space; 0 for none. */
   levels?: number;
   xLabel?: string;
@@ -89,6 +91,7 @@ export function EnergyPlot({
   values,
   version = 0,
   logScale = false,
+  colourFloor,
   levels = 10,
   xLabel = 'y₁',
   yLabel = 'y₂',
@@ -135,11 +138,13 @@ export function EnergyPlot({
     [values, version, n, gridOk],
   );
 
+  // Keyed on the numbers: callers pass a fresh pair literal on every render.
+  const [floorLow, floorHigh] = colourFloor ?? [NaN, NaN];
   const scale = useMemo(() => {
     if (!data.values) return null;
-    const domain = energyDomain(data.values);
+    const domain = coverDomain(energyDomain(data.values), Number.isNaN(floorLow) ? undefined : [floorLow, floorHigh]);
     return domain ? createEnergyScale(domain, { log: logScale, colourMap }) : null;
-  }, [data, logScale, colourMap]);
+  }, [data, logScale, colourMap, floorLow, floorHigh]);
 
   const isolines = useMemo(() => {
     if (!data.values || !scale || levels <= 0) return [];
@@ -396,7 +401,15 @@ export function EnergyPlot({
     }
     const ticks = scale ? energyTicks(scale, tickCount(side, fontPx, 5), undefined, lang) : [];
     return (
-      <svg className={styles.legend} width={width} height={layout.legendHeight} role="img" aria-label={legendLabel}>
+      <svg
+        className={styles.legend}
+        width={width}
+        height={layout.legendHeight}
+        role="img"
+        aria-label={legendLabel}
+        data-colour-min={scale?.domain[0]}
+        data-colour-max={scale?.domain[1]}
+      >
         <defs>
           <linearGradient id={ids.gradient} x1="0" x2="1" y1="0" y2="0">
             {stops}

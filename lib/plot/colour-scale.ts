@@ -42,6 +42,17 @@ export function energyDomain(values: ArrayLike<number>, options: DomainOptions =
   return min <= max ? [min, max] : null;
 }
 
+/**
+ * Widens a domain to cover at least `floor`: a plot whose colours must keep their meaning from
+ * one frame to the next (a collapsing surface should look flat, not have its ripples stretched
+ * over the whole ramp) fixes a minimum range and still shows values beyond it.
+ */
+export function coverDomain(domain: Domain | null, floor: Domain | undefined): Domain | null {
+  if (!floor) return domain;
+  if (!domain) return null;
+  return [Math.min(domain[0], floor[0]), Math.max(domain[1], floor[1])];
+}
+
 function quantileDomain(values: ArrayLike<number>, q: readonly [number, number]): Domain | null {
   const finite = new Float64Array(values.length);
   let m = 0;

@@ -160,6 +160,23 @@ test('contrastive-divergence: without the push-up term the energy collapses, and
   expect(await readout(figure, 'gap')).toBeGreaterThan(0.5);
 });
 
+test('contrastive-divergence: the fixed colour scale covers at least −6 to 6; the fitted one follows the surface', async ({ page }) => {
+  await page.goto(`${PAGE}?backend=cpu&${SMALL[CD]}`);
+  const figure = await openDemo(page, CD);
+  const legend = figure.locator('svg[data-colour-min]');
+  const range = async () => [Number(await legend.getAttribute('data-colour-min')), Number(await legend.getAttribute('data-colour-max'))];
+  await expect.poll(async () => (await range())[0]).toBeLessThanOrEqual(-6);
+  expect((await range())[1]).toBeGreaterThanOrEqual(6);
+  await expect(legend).toHaveAttribute('aria-label', /−6|-6/);
+  await figure.getByLabel('Colour scale').selectOption('fit');
+  // An untrained network's energies span far less than 12.
+  await expect.poll(async () => {
+    const [min, max] = await range();
+    return max - min;
+  }).toBeLessThan(12);
+  await expect(page).toHaveURL(/contrastive-divergence\.colours=fit/);
+});
+
 test('contrastive-divergence: slow motion names the phase of the next step', async ({ page }) => {
   await page.goto(`${PAGE}?backend=cpu&${SMALL[CD]}&contrastive-divergence.pace=slow`);
   const figure = await openDemo(page, CD);

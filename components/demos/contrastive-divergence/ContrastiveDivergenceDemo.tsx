@@ -109,12 +109,7 @@ export default function ContrastiveDivergenceDemo({ id, lang, runtime, messages 
           const [energies, negatives, last] = await Promise.all([session.energy(queries), session.negatives(), session.lastEnergies()]);
           // A reset or rebuild may have replaced this model while the read-back was pending.
           if (disposed) return;
-          const fixed = live().colours === 'fixed';
-          // EnergyPlot fits its colours to every value it is given but paints only the n·n grid
-          // nodes, so the two values appended here make the colour scale span at least ±6.
-          const surface = new Float32Array(N * N + (fixed ? 2 : 0));
-          surface.set(energies.subarray(0, N * N));
-          if (fixed) surface.set([-FIXED_RANGE, FIXED_RANGE], N * N);
+          const surface = energies.slice(0, N * N);
           const energyData = mean(energies, N * N, N * N + POINTS);
           const energyUniform = mean(energies, N * N + POINTS, N * N + POINTS + PROBES);
           if (info.steps > 0) curves.push(info.steps, [last.positive, last.negative, energyUniform]);
@@ -136,10 +131,6 @@ export default function ContrastiveDivergenceDemo({ id, lang, runtime, messages 
   }, [demo.getParams]);
 
   const { colours, pushUp, k, start } = demo.params;
-  const { redraw } = demo;
-  useEffect(() => {
-    redraw();
-  }, [colours, redraw]);
 
   const fmt = (v: number) => (Number.isFinite(v) ? formatNumber(lang, v, 3) : '—');
   const datasetNames: Record<string, string> = { spiral: t.spiral, ring: t.ring, twoMoons: t.twoMoons };
@@ -239,6 +230,7 @@ export default function ContrastiveDivergenceDemo({ id, lang, runtime, messages 
             n={N}
             values={frame?.surface ?? null}
             version={frame?.version}
+            colourFloor={colours === 'fixed' ? [-FIXED_RANGE, FIXED_RANGE] : undefined}
             label={t.plotLabel}
             summary={summary}
             overlay={overlay}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   LUT_SIZE,
   colourLut,
+  coverDomain,
   createEnergyScale,
   energyDomain,
   fillEnergyImage,
@@ -31,6 +32,17 @@ describe('energyDomain', () => {
     const values = Array.from({ length: 101 }, (_, k) => k);
     values.push(1e9, NaN, Infinity);
     expect(energyDomain(values, { quantiles: [0, 0.99] })).toEqual([0, 100]);
+  });
+});
+
+describe('coverDomain', () => {
+  it('widens a domain to a floor range but never narrows it', () => {
+    expect(coverDomain([-1, 2], [-6, 6])).toEqual([-6, 6]);
+    expect(coverDomain([-9, 2], [-6, 6])).toEqual([-9, 6]);
+    expect(coverDomain([-9, 20], [-6, 6])).toEqual([-9, 20]);
+    expect(coverDomain([-1, 2], undefined)).toEqual([-1, 2]);
+    // Nothing to show stays nothing: the floor is not data.
+    expect(coverDomain(null, [-6, 6])).toBeNull();
   });
 });
 
