@@ -228,6 +228,14 @@ test('denoising-autoencoder: corruptions, PSNR of the network against the baseli
     await expect(figure.getByRole('slider', { name: kind === 'gaussian' ? /Noise level/ : /Fraction of pixels/ })).toBeVisible();
     await expect.poll(() => readNumber(figure, 'psnr-baseline')).not.toBe(baseline);
   }
+  // A saved model keeps its corruption: restoring it brings salt-and-pepper back.
+  await figure.locator('[data-action="save-model"]').click();
+  await expect(figure.locator('[data-readout="storage"]')).toContainText('Saved');
+  await figure.getByLabel('Corruption', { exact: true }).selectOption('dropout');
+  await figure.locator('[data-action="restore-model"]').click();
+  await expect(figure.locator('[data-readout="storage"]')).toContainText('Restored');
+  await expect(figure.getByLabel('Corruption', { exact: true })).toHaveValue('saltPepper');
+  await expect.poll(() => readNumber(figure, 'model-steps')).toBe(151);
   // A standard model trained on the page appears beside the denoising one.
   const standard = await openDemo(page, 'autoencoder');
   await runSteps(page, 'autoencoder', 5);

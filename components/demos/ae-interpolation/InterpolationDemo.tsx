@@ -1,12 +1,11 @@
 'use client';
 
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type * as TF from '@tensorflow/tfjs-core';
 import { LinePlot } from '@/components/plots/LinePlot';
 import type { ParamSpecs } from '@/lib/demos/params';
 import { formatNumber } from '@/lib/i18n/format';
 import { fill } from '@/lib/i18n/template';
-import type { Autoencoder, WeightMap } from '@/lib/ml/mnist/autoencoder';
 import { averageDigits, interpolationWeights, latentInterpolation, pixelInterpolation, reconstructionErrors } from '@/lib/ml/mnist/interpolate';
 import { evaluateReconstruction } from '@/lib/ml/mnist/evaluate';
 import { AUTOENCODER_PRESETS, INTERPOLATION_STEPS, PRACTICUM, epochsAt, evaluationChunkRows } from '@/lib/ml/mnist/presets';
@@ -14,17 +13,15 @@ import { DemoShell } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
 import { useDemo, type DemoModel } from '../runtime/useDemo';
-import { FrameBudget } from '../mnist-shared/budget';
 import type { MnistSet } from '../mnist-shared/data';
 import { DigitCanvas } from '../mnist-shared/DigitCanvas';
-import { MnistGate } from '../mnist-shared/MnistGate';
-import { ModelStorage } from '../mnist-shared/ModelStorage';
+import { withMnistData } from '../mnist-shared/MnistGate';
 import { publishedModel, publishedVersion, subscribePublished } from '../mnist-shared/model-store';
 import styles from '../mnist-shared/mnist.module.css';
-import { loadModel, saveModel } from '../mnist-shared/persist';
 import { PIXELS } from '../mnist-shared/pixels';
 import { createSession } from '../mnist-shared/session';
 import { strings } from '../mnist-shared/strings';
+import { MnistModelControls, MnistReadouts, useMnistModel, useMnistTraining } from '../mnist-shared/training';
 
 const STEPS = INTERPOLATION_STEPS;
 const T = interpolationWeights(STEPS);
@@ -56,22 +53,13 @@ interface Visuals {
 
 const EMPTY: Visuals = { pixel: null, latent: null, pixelRecon: null, average: null, pixelErrors: [], latentErrors: [], averageError: NaN, steps: 0, version: 0 };
 
-export default function InterpolationDemo(props: DemoProps) {
-  return (
-    <MnistGate id={props.id} runtime={props.runtime} messages={props.messages} lang={props.lang}>
-      {(data) => <Explorer {...props} data={data} />}
-    </MnistGate>
-  );
-}
-
 function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: MnistSet }) {
   const { tf } = runtime;
   const t = strings(messages, 'ae-interpolation');
   const m = strings(messages, 'mnist');
-  const budgetRef = useRef(new FrameBudget());
-  const modelRef = useRef<Autoencoder | null>(null);
+  const mnist = useMnistModel();
+  const { budgetRef, modelRef, takePending } = mnist;
   const pairRef = useRef<{ a: number; b: number }>({ a: 0, b: 1 });
-  const restoreRef = useRef<{ hidden: number; batch: number; weights: WeightMap } | null>(null);
   const [visuals, setVisuals] = useState<Visuals>(EMPTY);
   const [testLoss, setTestLoss] = useState(NaN);
   const [modelSteps, setModelSteps] = useState(0);
@@ -83,9 +71,7 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
 
   const build = useCallback(
     (p: { hidden: number; seed: number; batch: number; learningRate: number }): DemoModel => {
-      const pending = restoreRef.current;
-      const restore = pending && pending.hidden === p.hidden && pending.batch === p.batch ? pending.weights : null;
-      restoreRef.current = null;
+      const restore = takePending(p);
       const budget = budgetRef.current;
       const session = createSession({ data, hidden: p.hidden, seed: p.seed, batchSize: p.batch, learningRate: p.learningRate, backend: runtime.backend, budget, restore });
       const { model } = session;
@@ -103,7 +89,7 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
         isFinished: session.isFinished,
         async draw(info) {
           const due = await session.beginDraw(info);
-          if (session.closed) return session.settle();
+          if (session.closed) return;
           if (due) {
             session.evaluate(
               async (snapshot, pause) => {
@@ -156,21 +142,12 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
         },
       };
     },
-    [tf, data, testCount, runtime.backend],
+    [tf, data, testCount, runtime.backend, budgetRef, modelRef, takePending],
   );
 
   const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });
-  const { status, params, setParam, getParams, redraw } = demo;
-
-  // A layout effect, so that the budget is on before the first frame of a run is drawn.
-  useLayoutEffect(() => {
-    budgetRef.current.active = status === 'running';
-    // The last frame before a pause may have skipped its repaint (repaints are throttled).
-    if (status !== 'running') redraw();
-  }, [status, redraw]);
-  useEffect(() => {
-    modelRef.current?.setLearningRate(params.learningRate);
-  }, [params.learningRate]);
+  const { params, setParam, getParams, redraw } = demo;
+  const { onSave, onRestore, rebuildWith } = useMnistTraining(demo, mnist, { id, lang, m });
   useEffect(() => {
     pairRef.current = { a: params.a, b: params.b };
     redraw();
@@ -191,32 +168,9 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
       model.importWeights(weights);
       redraw();
     } else {
-      restoreRef.current = { hidden: source.hidden, batch: getParams().batch, weights };
-      setParam('hidden', source.hidden);
-      demo.reset();
+      rebuildWith({ hidden: source.hidden, batchSize: getParams().batch }, weights);
     }
     setCopyNote(fill(t.copied, { hidden: source.hidden, steps: formatNumber(lang, source.steps(), 9) }));
-  };
-
-  const onSave = async () => {
-    const model = modelRef.current;
-    if (!model) throw new Error(m.noModel);
-    const p = getParams();
-    const config = await saveModel(id, model, { seed: p.seed, learningRate: p.learningRate });
-    return fill(m.saved, { hidden: config.hidden, seed: config.seed, steps: formatNumber(lang, config.steps, 9) });
-  };
-  const onRestore = async () => {
-    const saved = await loadModel(id);
-    if (!saved) throw new Error(m.nothingSaved);
-    const { config, weights } = saved;
-    demo.pause();
-    restoreRef.current = { hidden: config.hidden, batch: config.batchSize, weights };
-    setParam('hidden', config.hidden);
-    setParam('batch', config.batchSize);
-    setParam('seed', config.seed);
-    setParam('learningRate', config.learningRate);
-    demo.reset();
-    return fill(m.restored, { hidden: config.hidden, seed: config.seed, steps: formatNumber(lang, config.steps, 9), date: new Date(saved.savedAt).toLocaleString(lang) });
   };
 
   const picker = (which: 'a' | 'b', title: string) => {
@@ -273,25 +227,10 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
       title={t.title}
       playLabel={t.play}
       pauseLabel={t.pause}
-      readouts={
-        <>
-          <span>
-            {m.epoch} <span data-readout="epoch">{fmt(epochsAt(modelSteps, params.batch, data.trainCount), 3)}</span>
-          </span>
-          <span>
-            {m.modelSteps} <span data-readout="model-steps">{formatNumber(lang, modelSteps, 9)}</span>
-          </span>
-          <span>
-            {m.testLoss} <span data-readout="test-loss">{fmt(testLoss, 4)}</span>
-          </span>
-        </>
-      }
+      readouts={<MnistReadouts m={m} lang={lang} epoch={epochsAt(modelSteps, params.batch, data.trainCount)} modelSteps={modelSteps} testLoss={testLoss} />}
       controls={
         <>
-          <ParamControl spec={specs.hidden} label={m.hidden} value={params.hidden} onChange={(v) => setParam('hidden', v)} />
-          <ParamControl spec={specs.learningRate} label={m.learningRate} value={params.learningRate} onChange={(v) => setParam('learningRate', v)} format={(v) => fmt(v, 2)} />
-          <ParamControl spec={specs.batch} label={m.batchSize} value={params.batch} onChange={(v) => setParam('batch', v)} />
-          <ModelStorage t={m} onSave={onSave} onRestore={onRestore} />
+          <MnistModelControls specs={specs} demo={demo} m={m} lang={lang} onSave={onSave} onRestore={onRestore} />
         </>
       }
     >
@@ -405,3 +344,6 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
     </DemoShell>
   );
 }
+
+const InterpolationDemo = withMnistData(Explorer);
+export default InterpolationDemo;

@@ -1,28 +1,24 @@
 'use client';
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { LinePlot } from '@/components/plots/LinePlot';
+import { useCallback, useState } from 'react';
 import type { ParamSpecs } from '@/lib/demos/params';
 import { formatNumber } from '@/lib/i18n/format';
 import { fill } from '@/lib/i18n/template';
-import type { Autoencoder, WeightMap } from '@/lib/ml/mnist/autoencoder';
 import { evaluateReconstruction } from '@/lib/ml/mnist/evaluate';
 import { AUTOENCODER_PRESETS, PRACTICUM, epochsAt, evaluationChunkRows, presetOf } from '@/lib/ml/mnist/presets';
 import { DemoShell } from '../runtime/DemoShell';
-import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
 import { useDemo, type DemoModel } from '../runtime/useDemo';
-import { FRAME_BUDGET_MS, FrameBudget } from '../mnist-shared/budget';
+import { FRAME_BUDGET_MS } from '../mnist-shared/budget';
 import type { MnistSet } from '../mnist-shared/data';
 import { DigitCanvas, KernelCanvas } from '../mnist-shared/DigitCanvas';
-import { MnistGate } from '../mnist-shared/MnistGate';
-import { ModelStorage } from '../mnist-shared/ModelStorage';
+import { withMnistData } from '../mnist-shared/MnistGate';
 import { publishModel, touchPublishedModel } from '../mnist-shared/model-store';
 import styles from '../mnist-shared/mnist.module.css';
-import { loadModel, saveModel } from '../mnist-shared/persist';
-import { EVAL_EVERY, createSession } from '../mnist-shared/session';
+import { createSession } from '../mnist-shared/session';
 import { sampleIndices } from '../mnist-shared/samples';
 import { strings } from '../mnist-shared/strings';
+import { MnistLossPanel, MnistModelControls, MnistReadouts, lastOf, useMnistModel, useMnistTraining } from '../mnist-shared/training';
 
 const specs = {
   hidden: { kind: 'int', default: AUTOENCODER_PRESETS.underComplete.hidden, min: 2, max: 1000 },
@@ -53,21 +49,12 @@ interface Curves {
 
 const EMPTY_CURVES: Curves = { train: { xs: [], ys: [] }, test: { xs: [], ys: [] }, version: 0 };
 
-export default function AutoencoderDemo(props: DemoProps) {
-  return (
-    <MnistGate id={props.id} runtime={props.runtime} messages={props.messages} lang={props.lang}>
-      {(data) => <Trainer {...props} data={data} />}
-    </MnistGate>
-  );
-}
-
 function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: MnistSet }) {
   const { tf } = runtime;
   const t = strings(messages, 'autoencoder');
   const m = strings(messages, 'mnist');
-  const budgetRef = useRef(new FrameBudget());
-  const modelRef = useRef<Autoencoder | null>(null);
-  const restoreRef = useRef<{ hidden: number; batch: number; weights: WeightMap } | null>(null);
+  const mnist = useMnistModel();
+  const { budgetRef, modelRef, takePending } = mnist;
   const [visuals, setVisuals] = useState<Visuals>({ originals: null, recon: null, kernels: null, kernelCount: 0, steps: 0, version: 0 });
   const [curves, setCurves] = useState<Curves>(EMPTY_CURVES);
   const [modelSteps, setModelSteps] = useState(0);
@@ -75,9 +62,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
 
   const build = useCallback(
     (p: { hidden: number; seed: number; batch: number; learningRate: number }): DemoModel => {
-      const pending = restoreRef.current;
-      const restore = pending && pending.hidden === p.hidden && pending.batch === p.batch ? pending.weights : null;
-      restoreRef.current = null;
+      const restore = takePending(p);
       const budget = budgetRef.current;
       const session = createSession({ data, hidden: p.hidden, seed: p.seed, batchSize: p.batch, learningRate: p.learningRate, backend: runtime.backend, budget, restore });
       const { model } = session;
@@ -111,7 +96,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
         isFinished: session.isFinished,
         async draw(info) {
           const due = await session.beginDraw(info);
-          if (session.closed) return session.settle();
+          if (session.closed) return;
           if (due) {
             session.evaluate(
               async (snapshot, pause, step) => {
@@ -155,58 +140,18 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
         },
       };
     },
-    [tf, data, runtime.backend],
+    [tf, data, runtime.backend, budgetRef, modelRef, takePending],
   );
 
   const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });
-  const { status, params, setParam, getParams, redraw } = demo;
+  const { params, setParam } = demo;
+  const { onSave, onRestore } = useMnistTraining(demo, mnist, { id, lang, m });
 
-  // A layout effect, so that the budget is on before the first frame of a run is drawn.
-  useLayoutEffect(() => {
-    budgetRef.current.active = status === 'running';
-    // The last frame before a pause may have skipped its repaint (repaints are throttled).
-    if (status !== 'running') redraw();
-  }, [status, redraw]);
-  useEffect(() => {
-    modelRef.current?.setLearningRate(params.learningRate);
-  }, [params.learningRate]);
-
-  // Only a new curve re-renders the plot (the read-outs change every frame).
-  const { trainLoss: trainLabel, testLoss: testLabel } = m;
-  const lossSeries = useMemo(
-    () => [
-      { label: trainLabel, values: curves.train.ys, xs: curves.train.xs },
-      { label: testLabel, values: curves.test.ys, xs: curves.test.xs },
-    ],
-    [curves, trainLabel, testLabel],
-  );
   const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? formatNumber(lang, v, digits) : '—');
-  const testLoss = curves.test.ys.length ? curves.test.ys[curves.test.ys.length - 1] : NaN;
-  const trainLoss = curves.train.ys.length ? curves.train.ys[curves.train.ys.length - 1] : NaN;
+  const testLoss = lastOf(curves.test);
   const epoch = epochsAt(modelSteps, params.batch, data.trainCount);
   const examplesPerSecond = demo.frame.stepsPerSecond * params.batch;
   const preset = presetOf(params.hidden);
-
-  const onSave = async () => {
-    const model = modelRef.current;
-    if (!model) throw new Error(m.noModel);
-    const p = getParams();
-    const config = await saveModel(id, model, { seed: p.seed, learningRate: p.learningRate });
-    return fill(m.saved, { hidden: config.hidden, seed: config.seed, steps: formatNumber(lang, config.steps, 9) });
-  };
-  const onRestore = async () => {
-    const saved = await loadModel(id);
-    if (!saved) throw new Error(m.nothingSaved);
-    const { config, weights } = saved;
-    demo.pause();
-    restoreRef.current = { hidden: config.hidden, batch: config.batchSize, weights };
-    setParam('hidden', config.hidden);
-    setParam('batch', config.batchSize);
-    setParam('seed', config.seed);
-    setParam('learningRate', config.learningRate);
-    demo.reset();
-    return fill(m.restored, { hidden: config.hidden, seed: config.seed, steps: formatNumber(lang, config.steps, 9), date: new Date(saved.savedAt).toLocaleString(lang) });
-  };
 
   const count = visuals.originals ? visuals.originals.length / 784 : 0;
   const digitErrors: string[] = [];
@@ -228,22 +173,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
       title={t.title}
       playLabel={t.play}
       pauseLabel={t.pause}
-      readouts={
-        <>
-          <span>
-            {m.epoch} <span data-readout="epoch">{fmt(epoch, 3)}</span>
-          </span>
-          <span>
-            {m.modelSteps} <span data-readout="model-steps">{formatNumber(lang, modelSteps, 9)}</span>
-          </span>
-          <span>
-            <span data-readout="examples-rate">{formatNumber(lang, Math.round(examplesPerSecond), 7)}</span> {m.examplesPerSecond}
-          </span>
-          <span>
-            {m.testLoss} <span data-readout="test-loss">{fmt(testLoss, 4)}</span>
-          </span>
-        </>
-      }
+      readouts={<MnistReadouts m={m} lang={lang} epoch={epoch} modelSteps={modelSteps} testLoss={testLoss} examplesPerSecond={examplesPerSecond} />}
       controls={
         <>
           <div className={styles.presets} role="group" aria-label={m.presets}>
@@ -254,10 +184,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
               {m.presetOver}
             </button>
           </div>
-          <ParamControl spec={specs.hidden} label={m.hidden} value={params.hidden} onChange={(v) => setParam('hidden', v)} />
-          <ParamControl spec={specs.learningRate} label={m.learningRate} value={params.learningRate} onChange={(v) => setParam('learningRate', v)} format={(v) => fmt(v, 2)} />
-          <ParamControl spec={specs.batch} label={m.batchSize} value={params.batch} onChange={(v) => setParam('batch', v)} />
-          <ModelStorage t={m} onSave={onSave} onRestore={onRestore} />
+          <MnistModelControls specs={specs} demo={demo} m={m} lang={lang} onSave={onSave} onRestore={onRestore} />
         </>
       }
     >
@@ -285,20 +212,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
           </div>
           <p className={styles.note}>{t.digitsNote}</p>
         </section>
-        <section className={styles.panel} aria-labelledby={`${id}-loss-title`}>
-          <h4 id={`${id}-loss-title`}>{m.lossTitle}</h4>
-          <LinePlot
-            series={lossSeries}
-            xLabel={m.stepAxis}
-            yLabel={m.lossAxis}
-            logY
-            label={m.lossPlotLabel}
-            summary={fill(m.lossPlotSummary, { train: fmt(trainLoss, 3), test: fmt(testLoss, 3), steps: formatNumber(lang, modelSteps, 9), every: EVAL_EVERY })}
-            version={curves.version}
-            strings={messages.plot}
-            lang={lang}
-          />
-        </section>
+        <MnistLossPanel id={id} m={m} messages={messages} lang={lang} label={m.lossPlotLabel} train={curves.train} test={curves.test} version={curves.version} modelSteps={modelSteps} />
       </div>
       <section className={styles.panel} aria-labelledby={`${id}-kernels-title`}>
         <h4 id={`${id}-kernels-title`}>{m.kernelsTitle}</h4>
@@ -314,3 +228,6 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
     </DemoShell>
   );
 }
+
+const AutoencoderDemo = withMnistData(Trainer);
+export default AutoencoderDemo;

@@ -1,12 +1,10 @@
 'use client';
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type * as TF from '@tensorflow/tfjs-core';
-import { LinePlot } from '@/components/plots/LinePlot';
 import type { ParamSpecs } from '@/lib/demos/params';
 import { formatNumber } from '@/lib/i18n/format';
 import { fill } from '@/lib/i18n/template';
-import type { Autoencoder, WeightMap } from '@/lib/ml/mnist/autoencoder';
 import { corrupt, type Corruption } from '@/lib/ml/mnist/corruption';
 import { classicalBaseline, evaluateBaseline, evaluateReconstruction } from '@/lib/ml/mnist/evaluate';
 import { DENOISING_DEFAULTS, PRACTICUM, epochsAt, evaluationChunkRows } from '@/lib/ml/mnist/presets';
@@ -15,18 +13,16 @@ import { DemoShell } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
 import { useDemo, type DemoModel } from '../runtime/useDemo';
-import { FrameBudget } from '../mnist-shared/budget';
 import type { MnistSet } from '../mnist-shared/data';
 import { DigitCanvas, KernelCanvas } from '../mnist-shared/DigitCanvas';
-import { MnistGate } from '../mnist-shared/MnistGate';
-import { ModelStorage } from '../mnist-shared/ModelStorage';
+import { withMnistData } from '../mnist-shared/MnistGate';
 import { publishedModel, publishedVersion, subscribePublished } from '../mnist-shared/model-store';
 import styles from '../mnist-shared/mnist.module.css';
-import { loadModel, saveModel } from '../mnist-shared/persist';
 import { imageError, PIXELS } from '../mnist-shared/pixels';
 import { sampleIndices } from '../mnist-shared/samples';
-import { EVAL_EVERY, createSession } from '../mnist-shared/session';
+import { createSession } from '../mnist-shared/session';
 import { strings } from '../mnist-shared/strings';
+import { MnistLossPanel, MnistModelControls, MnistReadouts, lastOf, useMnistModel, useMnistTraining } from '../mnist-shared/training';
 
 const specs = {
   hidden: { kind: 'int', default: DENOISING_DEFAULTS.hidden, min: 2, max: 1000 },
@@ -92,22 +88,13 @@ interface Figures {
 const EMPTY_VISUALS: Visuals = { clean: null, mask: null, input: null, recon: null, baseline: null, kernels: null, standardKernels: null, standard: null, kernelCount: 0, steps: 0, version: 0 };
 const EMPTY_FIGURES: Figures = { train: { xs: [], ys: [] }, test: { xs: [], ys: [] }, modelPsnr: NaN, baselinePsnr: NaN, inputPsnr: NaN, version: 0 };
 
-export default function DenoisingAutoencoderDemo(props: DemoProps) {
-  return (
-    <MnistGate id={props.id} runtime={props.runtime} messages={props.messages} lang={props.lang}>
-      {(data) => <Trainer {...props} data={data} />}
-    </MnistGate>
-  );
-}
-
 function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: MnistSet }) {
   const { tf } = runtime;
   const t = strings(messages, 'denoising-autoencoder');
   const m = strings(messages, 'mnist');
-  const budgetRef = useRef(new FrameBudget());
-  const modelRef = useRef<Autoencoder | null>(null);
+  const mnist = useMnistModel();
+  const { budgetRef, modelRef, takePending } = mnist;
   const corruptionRef = useRef<{ c: Corruption; seed: number }>({ c: DENOISING_DEFAULTS.corruption, seed: 1 });
-  const restoreRef = useRef<{ hidden: number; batch: number; weights: WeightMap } | null>(null);
   const [visuals, setVisuals] = useState<Visuals>(EMPTY_VISUALS);
   const [figures, setFigures] = useState<Figures>(EMPTY_FIGURES);
   const [modelSteps, setModelSteps] = useState(0);
@@ -117,9 +104,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
 
   const build = useCallback(
     (p: { hidden: number; seed: number; batch: number; learningRate: number; corruption: string; p: number; sigma: number; fraction: number }): DemoModel => {
-      const pending = restoreRef.current;
-      const restore = pending && pending.hidden === p.hidden && pending.batch === p.batch ? pending.weights : null;
-      restoreRef.current = null;
+      const restore = takePending(p);
       const budget = budgetRef.current;
       const initial = corruptionOf(p);
       corruptionRef.current = { c: initial, seed: p.seed };
@@ -247,7 +232,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
         isFinished: session.isFinished,
         async draw(info) {
           const due = await session.beginDraw(info);
-          if (session.closed) return session.settle();
+          if (session.closed) return;
           const { c, seed } = corruptionRef.current;
           const before = current;
           const set = prepare(c, seed);
@@ -275,67 +260,33 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
         },
       };
     },
-    [tf, data, runtime.backend],
+    [tf, data, runtime.backend, budgetRef, modelRef, takePending],
   );
 
   const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });
-  const { status, params, setParam, getParams, redraw } = demo;
-
-  // A layout effect, so that the budget is on before the first frame of a run is drawn.
-  useLayoutEffect(() => {
-    budgetRef.current.active = status === 'running';
-    // The last frame before a pause may have skipped its repaint (repaints are throttled).
-    if (status !== 'running') redraw();
-  }, [status, redraw]);
-  useEffect(() => {
-    modelRef.current?.setLearningRate(params.learningRate);
-  }, [params.learningRate]);
+  const { params, setParam, redraw } = demo;
+  const { onSave, onRestore } = useMnistTraining(demo, mnist, {
+    id,
+    lang,
+    m,
+    saveExtra: (p) => ({ corruption: String(p.corruption), p: Number(p.p), sigma: Number(p.sigma), fraction: Number(p.fraction) }),
+    restoreExtra: (extra) => {
+      if (typeof extra.corruption === 'string' && (specs.corruption.options as readonly string[]).includes(extra.corruption)) setParam('corruption', extra.corruption);
+      for (const key of ['p', 'sigma', 'fraction'] as const) if (typeof extra[key] === 'number') setParam(key, extra[key]);
+    },
+  });
   const corruptionKey = JSON.stringify(corruptionOf(params));
   useEffect(() => {
     corruptionRef.current = { c: JSON.parse(corruptionKey) as Corruption, seed: params.seed };
     redraw();
   }, [corruptionKey, params.seed, redraw]);
 
-  // Only a new curve re-renders the plot (the read-outs change every frame).
-  const { trainLoss: trainLabel, testLoss: testLabel } = m;
-  const lossSeries = useMemo(
-    () => [
-      { label: trainLabel, values: figures.train.ys, xs: figures.train.xs },
-      { label: testLabel, values: figures.test.ys, xs: figures.test.xs },
-    ],
-    [figures, trainLabel, testLabel],
-  );
   const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? formatNumber(lang, v, digits) : '—');
   const db = (v: number) => (Number.isFinite(v) ? formatNumber(lang, Math.round(v * 10) / 10, 4) : '—');
-  const testLoss = figures.test.ys.length ? figures.test.ys[figures.test.ys.length - 1] : NaN;
-  const trainLoss = figures.train.ys.length ? figures.train.ys[figures.train.ys.length - 1] : NaN;
+  const testLoss = lastOf(figures.test);
   const epoch = epochsAt(modelSteps, params.batch, data.trainCount);
   const kind = params.corruption;
   const kindNames: Record<string, string> = { dropout: t.dropout, gaussian: t.gaussian, saltPepper: t.saltPepper };
-
-  const onSave = async () => {
-    const model = modelRef.current;
-    if (!model) throw new Error(m.noModel);
-    const p = getParams();
-    const config = await saveModel(id, model, { seed: p.seed, learningRate: p.learningRate, extra: { corruption: p.corruption, p: p.p, sigma: p.sigma, fraction: p.fraction } });
-    return fill(m.saved, { hidden: config.hidden, seed: config.seed, steps: formatNumber(lang, config.steps, 9) });
-  };
-  const onRestore = async () => {
-    const saved = await loadModel(id);
-    if (!saved) throw new Error(m.nothingSaved);
-    const { config, weights } = saved;
-    demo.pause();
-    restoreRef.current = { hidden: config.hidden, batch: config.batchSize, weights };
-    setParam('hidden', config.hidden);
-    setParam('batch', config.batchSize);
-    setParam('seed', config.seed);
-    setParam('learningRate', config.learningRate);
-    const extra = config.extra ?? {};
-    if (typeof extra.corruption === 'string' && (specs.corruption.options as readonly string[]).includes(extra.corruption)) setParam('corruption', extra.corruption);
-    for (const key of ['p', 'sigma', 'fraction'] as const) if (typeof extra[key] === 'number') setParam(key, extra[key]);
-    demo.reset();
-    return fill(m.restored, { hidden: config.hidden, seed: config.seed, steps: formatNumber(lang, config.steps, 9), date: new Date(saved.savedAt).toLocaleString(lang) });
-  };
 
   const rows = visuals.clean ? Math.min(DIGITS, visuals.clean.length / PIXELS) : 0;
   const rowFigures = Array.from({ length: rows }, (_, i) => {
@@ -360,20 +311,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
       playLabel={t.play}
       pauseLabel={t.pause}
       readouts={
-        <>
-          <span>
-            {m.epoch} <span data-readout="epoch">{fmt(epoch, 3)}</span>
-          </span>
-          <span>
-            {m.modelSteps} <span data-readout="model-steps">{formatNumber(lang, modelSteps, 9)}</span>
-          </span>
-          <span>
-            <span data-readout="examples-rate">{formatNumber(lang, Math.round(demo.frame.stepsPerSecond * params.batch), 7)}</span> {m.examplesPerSecond}
-          </span>
-          <span>
-            {m.testLoss} <span data-readout="test-loss">{fmt(testLoss, 4)}</span>
-          </span>
-        </>
+        <MnistReadouts m={m} lang={lang} epoch={epoch} modelSteps={modelSteps} testLoss={testLoss} examplesPerSecond={demo.frame.stepsPerSecond * params.batch} />
       }
       controls={
         <>
@@ -381,10 +319,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
           {kind === 'dropout' ? <ParamControl spec={specs.p} label={t.dropP} value={params.p} onChange={(v) => setParam('p', v)} format={(v) => fmt(v, 2)} /> : null}
           {kind === 'gaussian' ? <ParamControl spec={specs.sigma} label={t.sigma} value={params.sigma} onChange={(v) => setParam('sigma', v)} format={(v) => fmt(v, 2)} /> : null}
           {kind === 'saltPepper' ? <ParamControl spec={specs.fraction} label={t.fraction} value={params.fraction} onChange={(v) => setParam('fraction', v)} format={(v) => fmt(v, 2)} /> : null}
-          <ParamControl spec={specs.hidden} label={m.hidden} value={params.hidden} onChange={(v) => setParam('hidden', v)} />
-          <ParamControl spec={specs.learningRate} label={m.learningRate} value={params.learningRate} onChange={(v) => setParam('learningRate', v)} format={(v) => fmt(v, 2)} />
-          <ParamControl spec={specs.batch} label={m.batchSize} value={params.batch} onChange={(v) => setParam('batch', v)} />
-          <ModelStorage t={m} onSave={onSave} onRestore={onRestore} />
+          <MnistModelControls specs={specs} demo={demo} m={m} lang={lang} onSave={onSave} onRestore={onRestore} />
         </>
       }
     >
@@ -420,20 +355,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
         </div>
       </section>
       <div className="demo-panels">
-        <section className={styles.panel} aria-labelledby={`${id}-loss-title`}>
-          <h4 id={`${id}-loss-title`}>{m.lossTitle}</h4>
-          <LinePlot
-            series={lossSeries}
-            xLabel={m.stepAxis}
-            yLabel={m.lossAxis}
-            logY
-            label={t.lossPlotLabel}
-            summary={fill(m.lossPlotSummary, { train: fmt(trainLoss, 3), test: fmt(testLoss, 3), steps: formatNumber(lang, modelSteps, 9), every: EVAL_EVERY })}
-            version={figures.version}
-            strings={messages.plot}
-            lang={lang}
-          />
-        </section>
+        <MnistLossPanel id={id} m={m} messages={messages} lang={lang} label={t.lossPlotLabel} train={figures.train} test={figures.test} version={figures.version} modelSteps={modelSteps} />
         <section className={styles.panel} aria-labelledby={`${id}-kernels-title`}>
           <h4 id={`${id}-kernels-title`}>{t.kernelsTitle}</h4>
           <div className={styles.pair}>
@@ -502,3 +424,6 @@ async function evaluateReconstructionIdentity(tf: typeof TF, clean: TF.Tensor2D,
     values.dispose();
   }
 }
+
+const DenoisingAutoencoderDemo = withMnistData(Trainer);
+export default DenoisingAutoencoderDemo;

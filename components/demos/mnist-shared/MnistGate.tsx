@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { formatNumber } from '@/lib/i18n/format';
 import { fill } from '@/lib/i18n/template';
 import type { TfRuntime } from '../runtime/tf-runtime';
+import type { DemoProps } from '../runtime/types';
 import { acquireTensors, loadMnist, type MnistSet, type Progress } from './data';
 import styles from './mnist.module.css';
 import { strings } from './strings';
@@ -77,4 +78,16 @@ export function MnistGate({ id, runtime, messages, lang, children }: { id: strin
       <progress aria-labelledby={`${id}-data-progress`} max={total > 0 ? total : undefined} value={total > 0 ? loaded : undefined} />
     </div>
   );
+}
+
+/** A demo component that needs the digits, wrapped so that it renders once they are loaded. */
+export function withMnistData(Inner: ComponentType<DemoProps & { data: MnistSet }>): ComponentType<DemoProps> {
+  function MnistDemo(props: DemoProps) {
+    return (
+      <MnistGate id={props.id} runtime={props.runtime} messages={props.messages} lang={props.lang}>
+        {(data) => <Inner {...props} data={data} />}
+      </MnistGate>
+    );
+  }
+  return MnistDemo;
 }

@@ -1,0 +1,250 @@
+'use client';
+
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { LinePlot } from '@/components/plots/LinePlot';
+import type { Messages } from '@/lib/i18n/dictionary';
+import type { ParamSpec } from '@/lib/demos/params';
+import { formatNumber } from '@/lib/i18n/format';
+import { fill } from '@/lib/i18n/template';
+import type { Autoencoder, WeightMap } from '@/lib/ml/mnist/autoencoder';
+import type { ModelConfig } from '@/lib/storage/model-record';
+import { ParamControl } from '../runtime/ParamControl';
+import type { LoopStatus } from '../runtime/loop';
+import { FrameBudget } from './budget';
+import { ModelStorage } from './ModelStorage';
+import styles from './mnist.module.css';
+import { EVAL_EVERY } from './session';
+import { loadModel, saveModel } from './persist';
+import type { MnistStrings } from './strings';
+
+/** Parameters every MNIST demo has. */
+export interface MnistParams {
+  hidden: number;
+  batch: number;
+  seed: number;
+  learningRate: number;
+}
+
+type SharedKey = keyof MnistParams;
+
+/** What the shared parts need of a demo's controller (useDemo's result). */
+export interface MnistDemo {
+  status: LoopStatus;
+  params: MnistParams;
+  getParams: () => MnistParams & Record<string, unknown>;
+  setParam: (key: SharedKey, value: number) => void;
+  pause: () => void;
+  reset: () => void;
+  redraw: () => void;
+}
+
+/** Weights waiting for the next model of matching sizes (a restored or copied model). */
+interface PendingWeights {
+  hidden: number;
+  batch: number;
+  weights: WeightMap;
+}
+
+/**
+ * The refs an MNIST demo's model builder needs, made before `useDemo` (which calls the builder):
+ * the frame budget, the live model, and weights waiting to be loaded into the next model.
+ */
+export function useMnistModel() {
+  const budgetRef = useRef(new FrameBudget());
+  const modelRef = useRef<Autoencoder | null>(null);
+  const pendingRef = useRef<PendingWeights | null>(null);
+
+  /** Takes the waiting weights if they fit a model of these sizes; they are used once either way. */
+  const takePending = useCallback((p: { hidden: number; batch: number }): WeightMap | null => {
+    const pending = pendingRef.current;
+    pendingRef.current = null;
+    return pending && pending.hidden === p.hidden && pending.batch === p.batch ? pending.weights : null;
+  }, []);
+
+  /** Queues weights for the model the next reset builds. */
+  const setPending = useCallback((pending: PendingWeights) => {
+    pendingRef.current = pending;
+  }, []);
+
+  return { budgetRef, modelRef, takePending, setPending };
+}
+
+export type MnistModel = ReturnType<typeof useMnistModel>;
+
+interface MnistTrainingOptions {
+  id: string;
+  lang: string;
+  m: MnistStrings;
+  /** Settings of the demo's own kept with a saved model (e.g. its corruption). */
+  saveExtra?: (params: MnistParams & Record<string, unknown>) => Record<string, string | number>;
+  /** Applies those settings on restore. */
+  restoreExtra?: (extra: Record<string, string | number>) => void;
+}
+
+/**
+ * What the three MNIST demos do alike once their controller exists: the frame budget follows
+ * play/pause, the learning rate applies live, and a model is saved to and restored from the
+ * browser (a restore rebuilds the model with the saved sizes and settings, then loads it).
+ */
+export function useMnistTraining(demo: MnistDemo, model: MnistModel, options: MnistTrainingOptions) {
+  const { status, redraw, params } = demo;
+  const { budgetRef, modelRef, setPending } = model;
+  const { id, lang, m, saveExtra, restoreExtra } = options;
+
+  // A layout effect, so that the budget is on before the first frame of a run is drawn.
+  useLayoutEffect(() => {
+    budgetRef.current.active = status === 'running';
+    // The last frame before a pause may have skipped its repaint (repaints are throttled).
+    if (status !== 'running') redraw();
+  }, [budgetRef, status, redraw]);
+  useEffect(() => {
+    modelRef.current?.setLearningRate(params.learningRate);
+  }, [modelRef, params.learningRate]);
+
+  /** Sizes and settings of `config` into the URL and controls; the next build loads `weights`. */
+  const rebuildWith = (config: Pick<ModelConfig, 'hidden' | 'batchSize'> & Partial<ModelConfig>, weights: WeightMap) => {
+    demo.pause();
+    setPending({ hidden: config.hidden, batch: config.batchSize, weights });
+    demo.setParam('hidden', config.hidden);
+    demo.setParam('batch', config.batchSize);
+    if (config.seed !== undefined) demo.setParam('seed', config.seed);
+    if (config.learningRate !== undefined) demo.setParam('learningRate', config.learningRate);
+    demo.reset();
+  };
+
+  const onSave = async (): Promise<string> => {
+    const live = modelRef.current;
+    if (!live) throw new Error(m.noModel);
+    const p = demo.getParams();
+    const config = await saveModel(id, live, { seed: p.seed, learningRate: p.learningRate, ...(saveExtra ? { extra: saveExtra(p) } : {}) });
+    return fill(m.saved, { hidden: config.hidden, seed: config.seed, steps: formatNumber(lang, config.steps, 9) });
+  };
+
+  const onRestore = async (): Promise<string> => {
+    const saved = await loadModel(id);
+    if (!saved) throw new Error(m.nothingSaved);
+    const { config, weights } = saved;
+    restoreExtra?.(config.extra ?? {});
+    rebuildWith(config, weights);
+    return fill(m.restored, { hidden: config.hidden, seed: config.seed, steps: formatNumber(lang, config.steps, 9), date: new Date(saved.savedAt).toLocaleString(lang) });
+  };
+
+  return { onSave, onRestore, rebuildWith };
+}
+
+/** Epoch, optimisation steps, examples per second (where shown) and test loss. */
+export function MnistReadouts({ m, lang, epoch, modelSteps, testLoss, examplesPerSecond }: { m: MnistStrings; lang: string; epoch: number; modelSteps: number; testLoss: number; examplesPerSecond?: number }) {
+  const fmt = (v: number, digits: number) => (Number.isFinite(v) ? formatNumber(lang, v, digits) : '—');
+  return (
+    <>
+      <span>
+        {m.epoch} <span data-readout="epoch">{fmt(epoch, 3)}</span>
+      </span>
+      <span>
+        {m.modelSteps} <span data-readout="model-steps">{formatNumber(lang, modelSteps, 9)}</span>
+      </span>
+      {examplesPerSecond !== undefined ? (
+        <span>
+          <span data-readout="examples-rate">{formatNumber(lang, Math.round(examplesPerSecond), 7)}</span> {m.examplesPerSecond}
+        </span>
+      ) : null}
+      <span>
+        {m.testLoss} <span data-readout="test-loss">{fmt(testLoss, 4)}</span>
+      </span>
+    </>
+  );
+}
+
+/** Code size, learning rate, batch size, and saving / restoring the model. */
+export function MnistModelControls({
+  specs,
+  demo,
+  m,
+  lang,
+  onSave,
+  onRestore,
+}: {
+  specs: { hidden: ParamSpec; learningRate: ParamSpec; batch: ParamSpec };
+  demo: MnistDemo;
+  m: MnistStrings;
+  lang: string;
+  onSave: () => Promise<string>;
+  onRestore: () => Promise<string>;
+}) {
+  const { params, setParam } = demo;
+  return (
+    <>
+      <ParamControl spec={specs.hidden} label={m.hidden} value={params.hidden} onChange={(v) => setParam('hidden', Number(v))} />
+      <ParamControl
+        spec={specs.learningRate}
+        label={m.learningRate}
+        value={params.learningRate}
+        onChange={(v) => setParam('learningRate', Number(v))}
+        format={(v) => formatNumber(lang, v, 2)}
+      />
+      <ParamControl spec={specs.batch} label={m.batchSize} value={params.batch} onChange={(v) => setParam('batch', Number(v))} />
+      <ModelStorage t={m} onSave={onSave} onRestore={onRestore} />
+    </>
+  );
+}
+
+/** A curve as the demos keep it: steps and values. */
+export interface CurvePoints {
+  xs: number[];
+  ys: number[];
+}
+
+/** The last value of a curve, NaN while it is empty. */
+export function lastOf(curve: CurvePoints): number {
+  return curve.ys.length ? curve.ys[curve.ys.length - 1] : NaN;
+}
+
+/** Training and test loss against optimisation steps, on a log scale. */
+export function MnistLossPanel({
+  id,
+  m,
+  messages,
+  lang,
+  label,
+  train,
+  test,
+  version,
+  modelSteps,
+}: {
+  id: string;
+  m: MnistStrings;
+  messages: Messages;
+  lang: string;
+  label: string;
+  train: CurvePoints;
+  test: CurvePoints;
+  version: number;
+  modelSteps: number;
+}) {
+  const { trainLoss: trainLabel, testLoss: testLabel } = m;
+  // Only a new curve re-renders the plot (the read-outs change every frame).
+  const series = useMemo(
+    () => [
+      { label: trainLabel, values: train.ys, xs: train.xs },
+      { label: testLabel, values: test.ys, xs: test.xs },
+    ],
+    [train, test, trainLabel, testLabel],
+  );
+  const fmt = (v: number) => (Number.isFinite(v) ? formatNumber(lang, v, 3) : '—');
+  return (
+    <section className={styles.panel} aria-labelledby={`${id}-loss-title`}>
+      <h4 id={`${id}-loss-title`}>{m.lossTitle}</h4>
+      <LinePlot
+        series={series}
+        xLabel={m.stepAxis}
+        yLabel={m.lossAxis}
+        logY
+        label={label}
+        summary={fill(m.lossPlotSummary, { train: fmt(lastOf(train)), test: fmt(lastOf(test)), steps: formatNumber(lang, modelSteps, 9), every: EVAL_EVERY })}
+        version={version}
+        strings={messages.plot}
+        lang={lang}
+      />
+    </section>
+  );
+}
