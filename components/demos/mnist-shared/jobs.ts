@@ -1,5 +1,7 @@
 'use client';
 
+import { nextFrame, nextTask } from '../runtime/yield';
+
 /**
  * Background work of a demo (test-set evaluations, the baseline), one job at a time, each
  * cut into chunks with a pause of one frame between them so that no chunk blocks the page
@@ -61,32 +63,4 @@ export class CancelledError extends Error {
     super('cancelled');
     this.name = 'CancelledError';
   }
-}
-
-/** The next animation frame, or 50 ms where frames are not delivered (a hidden tab). */
-export function nextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      resolve();
-    };
-    const frame = requestAnimationFrame(finish);
-    const timer = setTimeout(finish, 50);
-  });
-}
-
-/** A new task (not a microtask): lets the browser render and handle input in between. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }

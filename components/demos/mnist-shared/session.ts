@@ -8,7 +8,8 @@ import type { FrameBudget } from './budget';
 import { Curve } from './curve';
 import type { MnistSet } from './data';
 import type { Pause } from '@/lib/ml/mnist/evaluate';
-import { JobQueue, nextTask } from './jobs';
+import { nextTask } from '../runtime/yield';
+import { JobQueue } from './jobs';
 import { stepPieces } from '@/lib/ml/mnist/presets';
 
 /** Test figures are refreshed after this many optimisation steps (and at step 0). */

@@ -1,6 +1,7 @@
 'use client';
 
 import type * as TF from '@tensorflow/tfjs-core';
+import { nextTask } from './yield';
 
 export type LoopStatus = 'paused' | 'running' | 'diverged' | 'finished';
 
@@ -9,6 +10,12 @@ export type Pace = 'slow' | 'normal' | 'fast';
 
 const FAST_FACTOR = 10;
 const SLOW_INTERVAL_MS = 1000;
+/**
+ * Longest run of steps in one task. On wasm and cpu a step computes on the page's thread, so a
+ * frame's batch of steps is cut into slices with a new task between them (input and rendering
+ * get a turn): the page stays responsive, and the throughput is nearly the same.
+ */
+export const STEP_SLICE_MS = 16;
 
 export interface LoopDriver {
   /**
@@ -153,8 +160,22 @@ export class TrainingLoop {
 
   private async runSteps(count: number): Promise<void> {
     let ran = 0;
+    let sliceStart = performance.now();
+    let inSlice = 0;
     try {
       for (let i = 0; i < count; i++) {
+        // Yield before a step that would take the slice past its budget (at the slice's mean step time).
+        const elapsed = performance.now() - sliceStart;
+        if (inSlice > 0 && elapsed + elapsed / inSlice > STEP_SLICE_MS) {
+          const before = this.status;
+          await nextTask();
+          if (this.disposed) return;
+          // Paused (or diverged) meanwhile: draw what has been trained so far, step no further.
+          if (this.status !== before) break;
+          sliceStart = performance.now();
+          inSlice = 0;
+        }
+        inSlice += 1;
         if (this.driver.isFinished?.(this.steps)) break;
         this.lastLoss?.dispose();
         this.lastLoss = null;
@@ -172,6 +193,11 @@ export class TrainingLoop {
       if (this.disposed) return;
       this.fail(error instanceof Error ? error.message : String(error));
       return;
+    }
+    // The draw (a batched evaluation, then a repaint) gets a task of its own after a long slice.
+    if (ran > 0 && performance.now() - sliceStart > STEP_SLICE_MS / 2) {
+      await nextTask();
+      if (this.disposed) return;
     }
     const loss = this.lastLoss ? (await this.lastLoss.data())[0] : NaN;
     if (this.disposed) return;

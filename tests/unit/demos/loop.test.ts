@@ -98,4 +98,35 @@ describe('the training loop', () => {
     await failing.stepOnce(1);
     expect(h.statuses.at(-1)).toEqual(['diverged', 'out of memory']);
   });
+
+  it('cuts a long batch of steps into slices with a new task between them', async () => {
+    const busy = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end) {
+        // A step that computes on the page's thread.
+      }
+    };
+    let steps = 0;
+    const loop = new TrainingLoop(
+      {
+        step() {
+          busy(8);
+          steps += 1;
+          return new FakeScalar(1) as unknown as TF.Scalar;
+        },
+        draw() {},
+      },
+      { onFrame: () => undefined, onStatus: () => undefined },
+    );
+    let seenAt = -1;
+    setTimeout(() => {
+      seenAt = steps;
+    }, 0);
+    await loop.stepOnce(12);
+    expect(steps).toBe(12);
+    // Another task ran while the batch was in progress: the page was not blocked for 96 ms.
+    expect(seenAt).toBeGreaterThan(0);
+    expect(seenAt).toBeLessThan(12);
+    loop.dispose();
+  });
 });
