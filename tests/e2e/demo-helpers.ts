@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export function demoFigure(page: Page, id: string): Locator {
@@ -48,4 +49,71 @@ export function watchTfjsDownloads(page: Page): string[] {
     }
   });
   return seen;
+}
+
+/** axe finds no serious or critical violation inside the given demos, in the light and the dark theme. */
+export async function expectAccessibleDemos(page: Page, ids: readonly string[]): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    let builder = new AxeBuilder({ page });
+    for (const id of ids) builder = builder.include(`figure[data-demo="${id}"]`);
+    const results = await builder.analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${scheme}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(serious).toEqual([]);
+  }
+}
+
+/** The engine holds as many tensors after 1000 steps as after 100 (nothing leaks per step). */
+export async function expectSteadyTensorCount(page: Page, id: string): Promise<void> {
+  await runSteps(page, id, 100);
+  const after100 = await numTensors(page);
+  await runSteps(page, id, 900);
+  expect(await numTensors(page)).toBe(after100);
+}
+
+/** Leaves the page inside the app (client-side navigation keeps the engine alive): every tensor is freed. */
+export async function leaveAndExpectNoTensors(page: Page): Promise<void> {
+  await page.locator('.sidebar-column a').first().click();
+  await expect(page).toHaveURL(/\/en\/week07\/$/);
+  await expect.poll(() => numTensors(page)).toBe(0);
+}
+
+/** S steps, Space plays and pauses, R resets, while focus is inside the demo; each change is announced. */
+export async function expectKeyboardShortcuts(page: Page, figure: Locator): Promise<void> {
+  const status = figure.locator('[data-readout="status"]');
+  await figure.locator('[data-action="reset"]').focus();
+  await page.keyboard.press('s');
+  await expect.poll(() => stepCount(figure)).toBe(1);
+  await figure.locator('[data-action="play"]').focus();
+  await page.keyboard.press('Space');
+  await expect(status).toHaveText('Running');
+  await expect(figure.locator('[data-live="announcements"]')).toHaveText(/started/i);
+  await page.keyboard.press('Space');
+  await expect(status).toHaveText('Paused');
+  await page.keyboard.press('r');
+  await expect.poll(() => stepCount(figure)).toBe(0);
+}
+
+/** The loop's own step count (the read-out follows it one render later). */
+export async function loopStepCount(page: Page, id: string): Promise<number> {
+  return page.evaluate((demo) => window.__week07Demos![demo].stepCount(), id);
+}
+
+/** The step read-out once it has stopped moving (the frame in flight when a demo pauses still reports). */
+export async function restingStepCount(figure: Locator): Promise<number> {
+  let last = await stepCount(figure);
+  await expect
+    .poll(
+      async () => {
+        const now = await stepCount(figure);
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [250] },
+    )
+    .toBe(true);
+  return last;
 }

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demoFigure, numTensors, openDemo, runSteps, stepCount } from './demo-helpers';
+import { demoFigure, expectAccessibleDemos, expectSteadyTensorCount, leaveAndExpectNoTensors, loopStepCount, openDemo, restingStepCount, runSteps, stepCount } from './demo-helpers';
 import { watchConsole } from './site';
 
 const PAGE = '/en/week07/07-3/';
@@ -20,7 +19,7 @@ async function canvasesDigest(scope: Locator): Promise<string> {
 
 /** Waits until every queued evaluation of a demo has finished (a single step waits for them). */
 async function settle(page: Page, figure: Locator, id: string): Promise<void> {
-  const before = await stepCount(figure);
+  const before = await loopStepCount(page, id);
   await runSteps(page, id, 1);
   await expect.poll(() => stepCount(figure)).toBe(before + 1);
 }
@@ -86,7 +85,7 @@ test('autoencoder: play, pause, reset, presets and URL state', async ({ page }) 
   await expect.poll(async () => Number((await figure.locator('[data-readout="examples-rate"]').innerText()).replace(/[^\d]/g, ''))).toBeGreaterThan(0);
   await play.click();
   await expect(figure.locator('[data-readout="status"]')).toHaveText('Paused');
-  const paused = await stepCount(figure);
+  const paused = await restingStepCount(figure);
   await page.waitForTimeout(300);
   expect(await stepCount(figure)).toBe(paused);
   await expect.poll(() => readNumber(figure, 'model-steps')).toBe(paused);
@@ -120,15 +119,10 @@ for (const id of DEMOS) {
     await page.goto(`${PAGE}?${id}.batch=16&${id}.hidden=16`);
     const figure = await openDemo(page, id);
     await settle(page, figure, id);
-    await runSteps(page, id, 100);
-    const after100 = await numTensors(page);
-    await runSteps(page, id, 900);
-    expect(await numTensors(page)).toBe(after100);
+    await expectSteadyTensorCount(page, id);
     await figure.locator('[data-action="reset"]').click();
     await expect.poll(() => stepCount(figure)).toBe(0);
-    await page.locator('.sidebar-column a').first().click();
-    await expect(page).toHaveURL(/\/en\/week07\/$/);
-    await expect.poll(() => numTensors(page)).toBe(0);
+    await leaveAndExpectNoTensors(page);
     expect(problems).toEqual([]);
   });
 }
@@ -281,14 +275,7 @@ test('ae-interpolation: digit pickers, the path slider, and a model copied from 
 test('axe reports no serious violation with the three demos loaded', async ({ page }) => {
   await page.goto(PAGE);
   for (const id of DEMOS) await openDemo(page, id);
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page }).include('figure.demo').analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-    expect(serious).toEqual([]);
-  }
+  await expectAccessibleDemos(page, DEMOS);
 });
 
 test('the demos fit a 360 px wide screen', async ({ page }) => {

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { canvasDigest, demoFigure, numTensors, openDemo, runSteps, stepCount, watchTfjsDownloads } from './demo-helpers';
+import { canvasDigest, demoFigure, expectAccessibleDemos, expectKeyboardShortcuts, expectSteadyTensorCount, leaveAndExpectNoTensors, openDemo, restingStepCount, runSteps, stepCount, watchTfjsDownloads } from './demo-helpers';
 import { watchConsole } from './site';
 
 const PAGE = '/en/week07/07-1/';
@@ -43,17 +42,7 @@ for (const id of DEMOS) {
     await figure.locator('[data-action="reset"]').click();
     await expect.poll(() => stepCount(figure)).toBe(0);
     // Keyboard: the shortcuts work while focus is inside the demo.
-    await figure.locator('[data-action="reset"]').focus();
-    await page.keyboard.press('s');
-    await expect.poll(() => stepCount(figure)).toBe(1);
-    await play.focus();
-    await page.keyboard.press('Space');
-    await expect(figure.locator('[data-readout="status"]')).toHaveText('Running');
-    await expect(figure.locator('[data-live="announcements"]')).toHaveText(/started/i);
-    await page.keyboard.press('Space');
-    await expect(figure.locator('[data-readout="status"]')).toHaveText('Paused');
-    await page.keyboard.press('r');
-    await expect.poll(() => stepCount(figure)).toBe(0);
+    await expectKeyboardShortcuts(page, figure);
     expect(problems).toEqual([]);
   });
 
@@ -61,14 +50,8 @@ for (const id of DEMOS) {
     await page.goto(PAGE);
     await openDemo(page, id);
     await page.waitForTimeout(300);
-    await runSteps(page, id, 100);
-    const after100 = await numTensors(page);
-    await runSteps(page, id, 900);
-    expect(await numTensors(page)).toBe(after100);
-    // Leave the page inside the app (client-side navigation keeps the engine alive).
-    await page.locator('.sidebar-column a').first().click();
-    await expect(page).toHaveURL(/\/en\/week07\/$/);
-    await expect.poll(() => numTensors(page)).toBe(0);
+    await expectSteadyTensorCount(page, id);
+    await leaveAndExpectNoTensors(page);
   });
 }
 
@@ -166,14 +149,7 @@ test('a forced divergence pauses with a message, and reset recovers', async ({ p
 test('axe reports no serious violation with both demos loaded', async ({ page }) => {
   await page.goto(PAGE);
   for (const id of DEMOS) await openDemo(page, id);
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page }).include('figure.demo').analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-    expect(serious).toEqual([]);
-  }
+  await expectAccessibleDemos(page, DEMOS);
 });
 
 test('a running demo pauses off screen and in a hidden tab, and resumes where it was', async ({ page }) => {
@@ -185,7 +161,7 @@ test('a running demo pauses off screen and in a hidden tab, and resumes where it
   await expect(status).toHaveText('Running');
   await page.locator('.doc-footer').scrollIntoViewIfNeeded();
   await expect(status).toHaveText('Paused while out of view');
-  const frozen = await stepCount(figure);
+  const frozen = await restingStepCount(figure);
   await page.waitForTimeout(500);
   expect(await stepCount(figure)).toBe(frozen);
   await figure.scrollIntoViewIfNeeded();

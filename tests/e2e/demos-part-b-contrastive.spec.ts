@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator } from '@playwright/test';
-import { canvasDigest, numTensors, openDemo, runSteps, stepCount } from './demo-helpers';
+import { canvasDigest, expectAccessibleDemos, expectKeyboardShortcuts, expectSteadyTensorCount, leaveAndExpectNoTensors, openDemo, runSteps, stepCount } from './demo-helpers';
 import { watchConsole } from './site';
 
 const PAGE = '/en/week07/07-2/';
@@ -41,17 +40,7 @@ for (const id of DEMOS) {
     await figure.locator('[data-action="reset"]').click();
     await expect.poll(() => stepCount(figure)).toBe(0);
     // Keyboard: the shortcuts work while focus is inside the demo.
-    await figure.locator('[data-action="reset"]').focus();
-    await page.keyboard.press('s');
-    await expect.poll(() => stepCount(figure)).toBe(1);
-    await play.focus();
-    await page.keyboard.press('Space');
-    await expect(figure.locator('[data-readout="status"]')).toHaveText('Running');
-    await expect(figure.locator('[data-live="announcements"]')).toHaveText(/started/i);
-    await page.keyboard.press('Space');
-    await expect(figure.locator('[data-readout="status"]')).toHaveText('Paused');
-    await page.keyboard.press('r');
-    await expect.poll(() => stepCount(figure)).toBe(0);
+    await expectKeyboardShortcuts(page, figure);
     expect(problems).toEqual([]);
   });
 
@@ -59,14 +48,9 @@ for (const id of DEMOS) {
     await page.goto(`${PAGE}?backend=wasm&${SMALL[id]}`);
     await openDemo(page, id);
     await page.waitForTimeout(300);
-    await runSteps(page, id, 100);
-    const after100 = await numTensors(page);
-    await runSteps(page, id, 900);
+    await expectSteadyTensorCount(page, id);
     expect(await page.evaluate((demo) => window.__week07Demos![demo].stepCount(), id)).toBe(1000);
-    expect(await numTensors(page)).toBe(after100);
-    await page.locator('.sidebar-column a').first().click();
-    await expect(page).toHaveURL(/\/en\/week07\/$/);
-    await expect.poll(() => numTensors(page)).toBe(0);
+    await leaveAndExpectNoTensors(page);
   });
 }
 
@@ -248,12 +232,5 @@ test('axe reports no serious violation with both demos loaded, light and dark', 
   for (const id of DEMOS) await openDemo(page, id);
   await runSteps(page, CD, 5);
   await runSteps(page, MT, 5);
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page }).include(`figure[data-demo="${CD}"]`).include(`figure[data-demo="${MT}"]`).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-    expect(serious).toEqual([]);
-  }
+  await expectAccessibleDemos(page, DEMOS);
 });

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { canvasDigest, numTensors, openDemo, runSteps, stepCount } from './demo-helpers';
+import { canvasDigest, expectAccessibleDemos, expectSteadyTensorCount, leaveAndExpectNoTensors, loopStepCount, openDemo, runSteps, stepCount } from './demo-helpers';
 import { watchConsole } from './site';
 
 const PAGE = '/en/week07/07-2/';
@@ -36,7 +35,7 @@ async function clickPlot(page: Page, figure: Locator, fx: number, fy: number): P
 
 /** Runs n steps through the test hook, then one visible step so the read-outs show the result. */
 async function train(page: Page, figure: Locator, id: Id, n: number): Promise<void> {
-  const before = await stepCount(figure);
+  const before = await loopStepCount(page, id);
   await runSteps(page, id, n);
   await figure.locator('[data-action="step"]').click();
   await expect.poll(() => stepCount(figure)).toBe(before + n + 1);
@@ -81,14 +80,8 @@ for (const id of DEMOS) {
     await page.goto(`${PAGE}?${RUNNING[id]}`);
     await openDemo(page, id);
     await page.waitForTimeout(300);
-    await runSteps(page, id, 100);
-    const after100 = await numTensors(page);
-    await runSteps(page, id, 900);
-    expect(await numTensors(page)).toBe(after100);
-    // Leave the page inside the app (client-side navigation keeps the engine alive).
-    await page.locator('.sidebar-column a').first().click();
-    await expect(page).toHaveURL(/\/en\/week07\/$/);
-    await expect.poll(() => numTensors(page)).toBe(0);
+    await expectSteadyTensorCount(page, id);
+    await leaveAndExpectNoTensors(page);
   });
 }
 
@@ -255,12 +248,5 @@ test('axe reports no serious violation with both demos loaded', async ({ page })
     const figure = await openDemo(page, id);
     await expect.poll(() => figure.locator('canvas').count()).toBeGreaterThan(0);
   }
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page }).include('figure[data-demo="kmeans-energy"]').include('figure[data-demo="dae-energy"]').analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-    expect(serious).toEqual([]);
-  }
+  await expectAccessibleDemos(page, DEMOS);
 });
