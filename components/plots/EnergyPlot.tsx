@@ -552,13 +552,13 @@ export function EnergyPlot({
         <div className={styles.placeholder} />
       )}
       {legend}
-      <p id={ids.summary} className={styles.srOnly}>
+      <p id={ids.summary} className="visually-hidden">
         {summary}
       </p>
-      <p id={ids.help} className={styles.srOnly}>
+      <p id={ids.help} className="visually-hidden">
         {help}
       </p>
-      <div className={styles.srOnly} aria-live="polite" aria-atomic="true">
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
     </div>

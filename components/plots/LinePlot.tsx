@@ -282,7 +282,7 @@ export function LinePlot({
           ))}
         </ul>
       )}
-      <p id={ids.summary} className={styles.srOnly}>
+      <p id={ids.summary} className="visually-hidden">
         {[summary, ...notes].join(' ')}
       </p>
     </div>
