@@ -38,6 +38,8 @@ export interface PlotScales {
   /** Size of the plot area in pixels. */
   readonly width: number;
   readonly height: number;
+  /** The plot's font size in pixels, for marks sized with the type (they grow in presentation mode). */
+  readonly fontPx: number;
 }
 
 export interface EnergyPlotProps {
@@ -157,6 +159,7 @@ export function EnergyPlot({
     [measure, grid, lang],
   );
   const side = layout?.side ?? 0;
+  const fontPx = layout?.fontPx ?? 16;
 
   const scales = useMemo<PlotScales>(
     () => ({
@@ -164,8 +167,9 @@ export function EnergyPlot({
       y: (v) => (1 - (v - by0) / (by1 - by0)) * side,
       width: side,
       height: side,
+      fontPx,
     }),
-    [bx0, bx1, by0, by1, side],
+    [bx0, bx1, by0, by1, side, fontPx],
   );
 
   const hasCanvas = layout !== null;

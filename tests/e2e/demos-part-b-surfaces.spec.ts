@@ -184,13 +184,17 @@ test('dae-energy: training lowers the loss and the energy of the data; the arrow
   await train(page, figure, 'dae-energy', 300);
   expect(await loss(figure)).toBeLessThan(firstLoss);
   expect(await readout(figure, 'data-median')).toBeLessThan(firstOnData);
-  expect(await figure.locator('[data-layer="field"] line').count()).toBeGreaterThan(100);
+  expect(Number(await figure.locator('[data-layer="field"]').getAttribute('data-arrows'))).toBeGreaterThan(100);
+  await expect(figure.locator('[data-layer="field"] path')).toHaveCount(2);
   await expect(figure.locator('[data-layer="samples"] circle')).toHaveCount(0);
   await figure.getByLabel(/Corrupted samples/).check();
   await expect(figure.locator('[data-layer="samples"] circle')).toHaveCount(40);
+  // Each corrupted sample has an arrow to its reconstruction, unless the two coincide on screen.
+  await expect.poll(async () => Number(await figure.locator('[data-layer="samples"]').getAttribute('data-arrows'))).toBeGreaterThan(20);
   await expect(figure.locator('p[id$="-summary"]')).toContainText('40 corrupted samples');
   await figure.getByLabel(/Arrows y/).uncheck();
-  await expect(figure.locator('[data-layer="field"] line')).toHaveCount(0);
+  await expect(figure.locator('[data-layer="field"]')).toHaveAttribute('data-arrows', '0');
+  await expect(figure.locator('[data-layer="field"] path')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 

@@ -1,9 +1,10 @@
 'use client';
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EnergyPlot, type PlotScales } from '@/components/plots/EnergyPlot';
 import type { ParamSpecs } from '@/lib/demos/params';
 import { formatNumber } from '@/lib/i18n/format';
+import { arrowPaths } from '@/lib/plot/arrows';
 import { fill } from '@/lib/i18n/template';
 import { gridPoints } from '@/lib/ml/grid';
 import { createDaeSession } from '@/lib/ml/part-b/dae';
@@ -163,7 +164,6 @@ export default function DaeEnergyDemo({ id, lang, runtime, messages }: DemoProps
   const viewRef = useRef<View>({ samples: specs.samples.default });
   const sessionRef = useRef<ReturnType<typeof createDaeSession> | null>(null);
   const timerRef = useRef(createRedrawTimer(id));
-  const markerBase = `dae-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
 
   const build = useCallback(
     (p: { dataset: string; sigma: number; seed: number }): DemoModel => {
@@ -225,54 +225,54 @@ export default function DaeEnergyDemo({ id, lang, runtime, messages }: DemoProps
       function Overlay(s: PlotScales) {
         if (!frame) return null;
         const { heads, data, sample } = frame;
-        const arrow = (key: number, x0: number, y0: number, x1: number, y1: number, head: string) => {
-          const [px0, py0, px1, py1] = [s.x(x0), s.y(y0), s.x(x1), s.y(y1)];
-          // Shorter than a couple of pixels: the point stays put, and an arrowhead would have no direction.
-          if (Math.hypot(px1 - px0, py1 - py0) < 2) return null;
-          return <line key={key} x1={px0} y1={py0} x2={px1} y2={py1} markerEnd={`url(#${head})`} />;
-        };
-        const arrows = [];
+        // Arrowheads as long as four stroke widths (0.09rem for the field, 0.11rem for samples).
+        let fieldArrows = null;
         if (field) {
+          const segments = new Float64Array(4 * ARROWS * ARROWS);
           for (let a = 0; a < ARROWS * ARROWS; a++) {
-            arrows.push(arrow(a, TAILS[2 * a], TAILS[2 * a + 1], heads[2 * a], heads[2 * a + 1], `${markerBase}-field`));
+            segments.set([s.x(TAILS[2 * a]), s.y(TAILS[2 * a + 1]), s.x(heads[2 * a]), s.y(heads[2 * a + 1])], 4 * a);
           }
+          fieldArrows = arrowPaths(segments, 0.36 * s.fontPx);
         }
         const dots = [];
         for (let i = 0; i < data.length / 2; i++) {
           dots.push(<circle key={i} r={3} className={`overlay-data ${styles.data}`} cx={s.x(data[2 * i])} cy={s.y(data[2 * i + 1])} />);
         }
         const rings = [];
-        const links = [];
+        const links: number[] = [];
         if (sample) {
           const offset = ARROWS * ARROWS + data.length / 2 + 1;
           for (let k = 0; k < sample.noisy.length / 2; k++) {
             const [nx, ny] = [sample.noisy[2 * k], sample.noisy[2 * k + 1]];
             rings.push(<circle key={k} className={styles.noisy} r={5} cx={s.x(nx)} cy={s.y(ny)} />);
-            links.push(arrow(k, nx, ny, heads[2 * (offset + k)], heads[2 * (offset + k) + 1], `${markerBase}-sample`));
+            links.push(s.x(nx), s.y(ny), s.x(heads[2 * (offset + k)]), s.y(heads[2 * (offset + k) + 1]));
           }
         }
+        const sampleArrows = sample ? arrowPaths(links, 0.44 * s.fontPx) : null;
         return (
           <g>
-            <defs>
-              <marker id={`${markerBase}-field`} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4" markerHeight="4" markerUnits="strokeWidth" orient="auto">
-                <path d="M 0 0 L 10 5 L 0 10 z" className={styles.fieldHead} />
-              </marker>
-              <marker id={`${markerBase}-sample`} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4" markerHeight="4" markerUnits="strokeWidth" orient="auto">
-                <path d="M 0 0 L 10 5 L 0 10 z" className={styles.sampleHead} />
-              </marker>
-            </defs>
             <g data-layer="data">{dots}</g>
-            <g className={styles.field} data-layer="field">
-              {arrows}
+            <g className={styles.field} data-layer="field" data-arrows={fieldArrows?.count ?? 0}>
+              {fieldArrows ? (
+                <>
+                  <path d={fieldArrows.shafts} fill="none" />
+                  <path d={fieldArrows.heads} className={styles.fieldHead} />
+                </>
+              ) : null}
             </g>
-            <g className={styles.samples} data-layer="samples">
+            <g className={styles.samples} data-layer="samples" data-arrows={sampleArrows?.count ?? 0}>
               {rings}
-              {links}
+              {sampleArrows ? (
+                <>
+                  <path d={sampleArrows.shafts} fill="none" />
+                  <path d={sampleArrows.heads} className={styles.sampleHead} />
+                </>
+              ) : null}
             </g>
           </g>
         );
       },
-    [frame, field, markerBase],
+    [frame, field],
   );
 
   const datasetNames = { spiral: t.datasetSpiral, ring: t.datasetRing, twoMoons: t.datasetTwoMoons };
