@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { canvasDigest, expectAccessibleDemos, expectSteadyTensorCount, leaveAndExpectNoTensors, loopStepCount, openDemo, runSteps, stepCount } from './demo-helpers';
+import { canvasDigest, expectAccessibleDemos, expectKeyboardShortcuts, expectSteadyTensorCount, leaveAndExpectNoTensors, loopStepCount, openDemo, runSteps, stepCount } from './demo-helpers';
 import { watchConsole } from './site';
 
 const PAGE = '/en/week07/07-2/';
@@ -62,17 +62,7 @@ for (const id of DEMOS) {
     await figure.locator('[data-action="reset"]').click();
     await expect.poll(() => stepCount(figure)).toBe(0);
     // Keyboard: the shortcuts work while focus is inside the demo.
-    await figure.locator('[data-action="reset"]').focus();
-    await page.keyboard.press('s');
-    await expect.poll(() => stepCount(figure)).toBe(1);
-    await play.focus();
-    await page.keyboard.press('Space');
-    await expect(status).toHaveText('Running');
-    await expect(figure.locator('[data-live="announcements"]')).toHaveText(/started/i);
-    await page.keyboard.press('Space');
-    await expect(status).toHaveText('Paused');
-    await page.keyboard.press('r');
-    await expect.poll(() => stepCount(figure)).toBe(0);
+    await expectKeyboardShortcuts(page, figure);
     expect(problems).toEqual([]);
   });
 
