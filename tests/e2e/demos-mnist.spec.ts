@@ -168,12 +168,15 @@ test('autoencoder: a saved model is restored after a reload with the same weight
   await figure.locator('[data-action="restore-model"]').click();
   await expect(figure.locator('[data-readout="storage"]')).toContainText('Restored');
   await expect.poll(() => readNumber(figure, 'model-steps')).toBe(41);
+  // The demo's own step count goes on from the restored model's.
+  await expect.poll(() => stepCount(figure)).toBe(41);
   await expect(page).toHaveURL(/autoencoder\.seed=5/);
   await expect.poll(() => canvasesDigest(digits())).toBe(trained);
   expect(await figure.locator('[data-panel="kernels"]').evaluate((c) => (c as HTMLCanvasElement).toDataURL())).toBe(kernels);
   // Training continues from the restored step.
   await runSteps(page, 'autoencoder', 3);
   await expect.poll(() => readNumber(figure, 'model-steps')).toBe(44);
+  await expect.poll(() => stepCount(figure)).toBe(44);
 
   // The lecture playlist offers the saved model when it reaches that demo, and not before.
   await page.goto('/en/week07/present/?demos=latent-ellipse,autoencoder');

@@ -86,6 +86,7 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
 
       return {
         step: session.step,
+        initialSteps: model.steps,
         isFinished: session.isFinished,
         async draw(info) {
           const due = await session.beginDraw(info);

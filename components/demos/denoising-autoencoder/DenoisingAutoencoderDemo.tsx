@@ -229,6 +229,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
 
       return {
         step: session.step,
+        initialSteps: model.steps,
         isFinished: session.isFinished,
         async draw(info) {
           const due = await session.beginDraw(info);

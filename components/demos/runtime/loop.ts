@@ -62,10 +62,14 @@ export class TrainingLoop {
   stepsPerFrame = 1;
   pace: Pace = 'normal';
 
+  /** `startAt`: steps the model has already taken (a restored model goes on counting from there). */
   constructor(
     private driver: LoopDriver,
     private events: LoopEvents,
-  ) {}
+    private readonly startAt = 0,
+  ) {
+    this.steps = startAt;
+  }
 
   get state(): LoopStatus {
     return this.status;
@@ -103,12 +107,12 @@ export class TrainingLoop {
     }
   }
 
-  /** Clears the step count; the demo disposes and recreates its model around this. */
+  /** Back to the step count the loop started at; the demo disposes and recreates its model around this. */
   reset(): void {
     this.cancel();
     this.lastLoss?.dispose();
     this.lastLoss = null;
-    this.steps = 0;
+    this.steps = this.startAt;
     this.rate = { steps: 0, since: performance.now(), value: 0 };
     this.setStatus('paused');
   }

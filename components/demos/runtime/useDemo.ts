@@ -16,6 +16,8 @@ export const commonSpecs = {
 
 export interface DemoModel extends LoopDriver {
   dispose(): void;
+  /** Steps the model had taken when built (a restored model), so the step read-out goes on from there. */
+  initialSteps?: number;
 }
 
 export interface UseDemoOptions<S extends ParamSpecs> {
@@ -137,14 +139,20 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
     if (!hydrated) return;
     const model = buildRef.current(paramsRef.current);
     modelRef.current = model;
-    const loop = new TrainingLoop(model, {
-      onStatus: (s, why) => {
-        setStatus(s);
-        setReason(why ?? null);
-        if (s === 'diverged' || s === 'finished') setAnnouncement(s);
+    const startAt = model.initialSteps ?? 0;
+    const loop = new TrainingLoop(
+      model,
+      {
+        onStatus: (s, why) => {
+          setStatus(s);
+          setReason(why ?? null);
+          if (s === 'diverged' || s === 'finished') setAnnouncement(s);
+        },
+        onFrame: (info) => setFrame(info),
       },
-      onFrame: (info) => setFrame(info),
-    });
+      startAt,
+    );
+    if (startAt > 0) setFrame({ steps: startAt, loss: NaN, stepsPerSecond: 0 });
     loop.stepsPerFrame = Number(paramsRef.current.speed);
     loop.pace = paramsRef.current.pace as Pace;
     loopRef.current = loop;
@@ -152,7 +160,7 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
       autoplayRef.current = false;
       loop.play();
     }
-    void Promise.resolve(model.draw({ steps: 0, loss: NaN, stepsPerSecond: 0 })).catch(() => undefined);
+    void Promise.resolve(model.draw({ steps: startAt, loss: NaN, stepsPerSecond: 0 })).catch(() => undefined);
     const hooks = (window.__week07Demos ??= {});
     hooks[id] = {
       steps: (n) => loop.stepOnce(n),

@@ -54,6 +54,21 @@ describe('the training loop', () => {
     expect(h.made[2].disposed).toBe(true);
   });
 
+  it('counts on from the steps a restored model had taken, and a reset goes back there', async () => {
+    const frames: FrameInfo[] = [];
+    const loop = new TrainingLoop(
+      { step: () => new FakeScalar(1) as unknown as TF.Scalar, draw() {} },
+      { onFrame: (f) => frames.push(f), onStatus: () => undefined },
+      41,
+    );
+    expect(loop.stepCount).toBe(41);
+    await loop.stepOnce(3);
+    expect(frames.at(-1)?.steps).toBe(44);
+    loop.reset();
+    expect(loop.stepCount).toBe(41);
+    loop.dispose();
+  });
+
   it('awaits a step that returns a promise, one step after another', async () => {
     const h = harness(() => 0.5, { async: true });
     const done = h.loop.stepOnce(2);
