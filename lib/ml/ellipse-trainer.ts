@@ -6,9 +6,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import './gradients';
 import { freeEnergy, latentGrid } from './ellipse';
 import { mulberry32, uniform } from './random';
+import { makeOptimizer, type OptimizerName } from './optimizer';
 import type { TrainingSession } from './trainer';
 
-export type OptimizerName = 'sgd' | 'adam';
+export type { OptimizerName } from './optimizer';
 
 export interface EllipseTrainerOptions {
   /** Flat [y1, y2, …] training points (e.g. from `ellipseData`). */
@@ -36,17 +37,6 @@ export function ellipseInitialWeights(seed: number): [number, number] {
   const rng = mulberry32(seed);
   const [lo, hi] = INITIAL_WEIGHT_RANGE;
   return [uniform(rng, lo, hi), uniform(rng, lo, hi)];
-}
-
-function makeOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
-  switch (name) {
-    case 'sgd':
-      return tf.train.sgd(learningRate);
-    case 'adam':
-      return tf.train.adam(learningRate);
-    default:
-      throw new RangeError(`unknown optimizer ${String(name)}`);
-  }
 }
 
 export function createEllipseTrainer({

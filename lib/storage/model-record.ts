@@ -89,12 +89,18 @@ export function toStoredModel(config: ModelConfig, weights: WeightMap, savedAt: 
 }
 
 /** Validates a record read back from storage and turns it into a configuration and weights. */
-export function fromStoredModel(value: unknown): { config: ModelConfig; weights: WeightMap; savedAt: string } {
+/** The settings of a stored model, checked, without reading (or copying) its weights. */
+export function storedModelConfig(value: unknown): ModelConfig {
   if (!value || typeof value !== 'object') throw new ModelRecordError('the stored value is not a saved model');
   const v = value as Partial<StoredModel>;
   if (v.format !== MODEL_RECORD_FORMAT) throw new ModelRecordError(`the stored value is not a saved model (format ${String(v.format)})`);
   if (v.version !== MODEL_RECORD_VERSION) throw new ModelRecordError(`the saved model has format version ${String(v.version)}; this page reads version ${MODEL_RECORD_VERSION}`);
-  const config = checkConfig(v.config);
+  return checkConfig(v.config);
+}
+
+export function fromStoredModel(value: unknown): { config: ModelConfig; weights: WeightMap; savedAt: string } {
+  const config = storedModelConfig(value);
+  const v = value as Partial<StoredModel>;
   if (!Array.isArray(v.tensors) || v.tensors.length === 0) throw new ModelRecordError('the saved model holds no weights');
   const weights: WeightMap = {};
   for (const t of v.tensors as unknown[]) {

@@ -425,29 +425,36 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
     moment2[name].assign(v);
   };
 
-  const runStep = (wantLoss: boolean): tf.Scalar | undefined => {
+  /** The minibatch rows `indices` of the training set (call inside tf.tidy). */
+  const gatherRows = (x: tf.Tensor2D, indices: Int32Array, policy: KernelPolicy): tf.Tensor2D =>
+    (policy.gatherRowsNd ? tf.gatherND(x, tf.tensor2d(indices, [batchSize, 1], 'int32')) : tf.gather(x, tf.tensor1d(indices, 'int32'))) as tf.Tensor2D;
+
+  /** Adam's update of every parameter from unscaled gradients, as step `t` (call inside tf.tidy). */
+  const applyAdam = (grads: Record<ParamName, tf.Tensor>, t: number): void => {
+    const c2 = Math.sqrt(1 - beta2 ** t);
+    const lrT = tf.scalar((lr * c2) / (1 - beta1 ** t));
+    const epsT = tf.scalar(epsilon * c2);
+    for (const name of PARAM_NAMES) adamUpdate(name, grads[name], lrT, epsT);
+  };
+
+  /** The training set, checked to be there. */
+  const trainingData = (): tf.Tensor2D => {
     alive();
     if (data === null || sampler === null) throw new Error('call setData(xTrain) before training');
-    const x = data;
-    const indices = sampler.next(batchSize);
+    return data;
+  };
+
+  const runStep = (wantLoss: boolean): tf.Scalar | undefined => {
+    const x = trainingData();
+    const indices = sampler!.next(batchSize);
     const t = step + 1;
-    const c2 = Math.sqrt(1 - beta2 ** t);
-    const lrT = (lr * c2) / (1 - beta1 ** t);
-    const epsT = epsilon * c2;
     const loss = tf.tidy((): tf.Scalar | undefined => {
       const policy = kernelPolicy();
-      const target = (
-        policy.gatherRowsNd
-          ? tf.gatherND(x, tf.tensor2d(indices, [batchSize, 1], 'int32'))
-          : tf.gather(x, tf.tensor1d(indices, 'int32'))
-      ) as tf.Tensor2D;
+      const target = gatherRows(x, indices, policy);
       const input = corruptInput(target, corruption, corruptRng);
       const { h, y } = forwardPass(model, input, policy, constants);
       const diff: tf.Tensor2D = tf.sub(y, target);
-      const grads = backwardUnscaled(model, input, h, y, diff, constants.ones, policy, constants);
-      const lrTensor = tf.scalar(lrT);
-      const epsTensor = tf.scalar(epsT);
-      for (const name of PARAM_NAMES) adamUpdate(name, grads[name], lrTensor, epsTensor);
+      applyAdam(backwardUnscaled(model, input, h, y, diff, constants.ones, policy, constants), t);
       return wantLoss ? tf.mean<tf.Scalar>(tf.square(diff)) : undefined;
     });
     step = t;
@@ -459,41 +466,22 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
     Array.from({ length: parts }, (_, k) => [Math.floor((k * batchSize) / parts), Math.floor(((k + 1) * batchSize) / parts)]);
 
   function* runStepInParts(parts: number): Generator<void, tf.Scalar, void> {
-    alive();
-    if (data === null || sampler === null) throw new Error('call setData(xTrain) before training');
-    const x = data;
+    const x = trainingData();
     // Drawn up front in the same order as runStep, so that the batches and corruption match it.
-    const indices = sampler.next(batchSize);
+    const indices = sampler!.next(batchSize);
     const t = step + 1;
-    const held: tf.Tensor[] = [];
-    const hold = <T extends tf.Tensor>(tensor: T): T => {
-      held.push(tensor);
-      return tensor;
-    };
-    const release = (tensor: tf.Tensor | null): void => {
-      if (!tensor) return;
-      const i = held.indexOf(tensor);
-      if (i >= 0) held.splice(i, 1);
-      tensor.dispose();
-    };
+    const [target, input] = tf.tidy(() => {
+      const rows = gatherRows(x, indices, kernelPolicy());
+      const corrupted = corruptInput(rows, corruption, corruptRng);
+      return [rows, corrupted === rows ? tf.clone(rows) : corrupted];
+    });
+    // Running sums over the pieces: gradients (unscaled) and squared errors.
+    let sums: Record<ParamName, tf.Tensor> | null = null;
+    let squares: tf.Scalar | null = null;
     try {
-      const [target, input] = tf.tidy(() => {
-        const policy = kernelPolicy();
-        const rows = (
-          policy.gatherRowsNd ? tf.gatherND(x, tf.tensor2d(indices, [batchSize, 1], 'int32')) : tf.gather(x, tf.tensor1d(indices, 'int32'))
-        ) as tf.Tensor2D;
-        const corrupted = corruptInput(rows, corruption, corruptRng);
-        return [rows, corrupted === rows ? tf.clone(rows) : corrupted];
-      });
-      hold(target);
-      hold(input);
-      let sums: Record<ParamName, tf.Tensor> | null = null;
-      let squares: tf.Scalar | null = null;
-      const bounds = pieceBounds(parts);
-      for (let k = 0; k < bounds.length; k++) {
+      for (const [k, [from, to]] of pieceBounds(parts).entries()) {
         if (k > 0) yield;
         alive();
-        const [from, to] = bounds[k];
         const next = tf.tidy(() => {
           const policy = kernelPolicy();
           const rows = to - from;
@@ -508,28 +496,22 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
           for (const name of PARAM_NAMES) added[name] = sums ? tf.add(sums[name], grads[name]) : grads[name];
           return { added, sq: squares ? tf.add<tf.Scalar>(squares, sq) : sq };
         });
-        if (sums) for (const name of PARAM_NAMES) release(sums[name]);
-        release(squares);
+        tf.dispose([...Object.values(sums ?? {}), ...(squares ? [squares] : [])]);
         sums = next.added;
-        for (const name of PARAM_NAMES) hold(sums[name]);
-        squares = hold(next.sq);
+        squares = next.sq;
       }
       alive();
-      const c2 = Math.sqrt(1 - beta2 ** t);
-      const lrT = (lr * c2) / (1 - beta1 ** t);
-      const epsT = epsilon * c2;
       const grads = sums!;
       const total = squares!;
       const loss = tf.tidy(() => {
-        const lrTensor = tf.scalar(lrT);
-        const epsTensor = tf.scalar(epsT);
-        for (const name of PARAM_NAMES) adamUpdate(name, grads[name], lrTensor, epsTensor);
+        applyAdam(grads, t);
         return tf.div<tf.Scalar>(total, tf.scalar(batchSize * inputSize));
       });
       step = t;
       return loss;
     } finally {
-      for (const tensor of held) tensor.dispose();
+      // Also runs when the step is abandoned part-way (the iterator's return()).
+      tf.dispose([target, input, ...Object.values(sums ?? {}), ...(squares ? [squares] : [])]);
     }
   }
 
@@ -611,9 +593,10 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
     },
 
     stepInParts(parts) {
+      // Checked at the call, not at the first next().
       alive();
       if (!Number.isInteger(parts) || parts < 1 || parts > batchSize) throw new RangeError(`parts must be an integer in [1, ${batchSize}], got ${parts}`);
-      if (data === null) throw new Error('call setData(xTrain) before training');
+      trainingData();
       return runStepInParts(parts);
     },
 

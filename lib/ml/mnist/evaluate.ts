@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { forward, type AutoencoderParams } from './autoencoder';
 import { diffusionInpaint, diffusionSmooth } from './inpaint';
+import { psnrFromMse } from './metrics';
 
 /** Awaited between chunks (e.g. the next animation frame); may throw to abandon the work. */
 export type Pause = () => Promise<void>;
@@ -41,13 +42,10 @@ export interface QualitySums {
   psnr: number;
 }
 
-const LOG_RANGE_SQUARED = Math.log(4);
-
 /** [Σ squared error, Σ per-image PSNR] of estimates against clean rows. */
 function qualitySums(clean: tf.Tensor2D, estimate: tf.Tensor2D): tf.Tensor1D {
   const perImage = tf.mean(tf.squaredDifference(clean, estimate), 1);
-  const psnr = tf.mul(tf.sub(tf.scalar(LOG_RANGE_SQUARED), tf.log(perImage)), tf.scalar(10 / Math.LN10));
-  return tf.stack([tf.mul(tf.sum(perImage), tf.scalar(clean.shape[1])), tf.sum(psnr)]) as tf.Tensor1D;
+  return tf.stack([tf.mul(tf.sum(perImage), tf.scalar(clean.shape[1])), tf.sum(psnrFromMse(perImage))]) as tf.Tensor1D;
 }
 
 function rowsOf(x: tf.Tensor2D, from: number, rows: number): tf.Tensor2D {

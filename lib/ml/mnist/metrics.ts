@@ -30,11 +30,13 @@ export function mse(clean: tf.Tensor, estimate: tf.Tensor): tf.Tensor {
 export function psnr(clean: tf.Tensor, estimate: tf.Tensor, maxRange = 2): tf.Tensor {
   if (!(maxRange > 0)) throw new RangeError(`maxRange must be > 0, got ${maxRange}`);
   checkShapes(clean, estimate);
-  return tf.tidy(() => {
-    const err = tf.mean(tf.squaredDifference(clean, estimate), imageAxes(clean));
-    // 10·log10(MAX²/mse) = (10 / ln 10)·(ln MAX² − ln mse); tfjs-core has no log10.
-    return tf.mul(tf.sub(tf.scalar(Math.log(maxRange * maxRange)), tf.log(err)), tf.scalar(10 / Math.LN10));
-  });
+  return tf.tidy(() => psnrFromMse(tf.mean(tf.squaredDifference(clean, estimate), imageAxes(clean)), maxRange));
+}
+
+/** PSNR in dB from mean squared errors (any shape, elementwise). Call inside tf.tidy. */
+export function psnrFromMse(err: tf.Tensor, maxRange = 2): tf.Tensor {
+  // 10·log10(MAX²/mse) = (10 / ln 10)·(ln MAX² − ln mse); tfjs-core has no log10.
+  return tf.mul(tf.sub(tf.scalar(Math.log(maxRange * maxRange)), tf.log(err)), tf.scalar(10 / Math.LN10));
 }
 
 /** PSNR in dB of one image held in plain arrays. Identical images give +Infinity. */

@@ -7,6 +7,7 @@
  */
 import type { Box } from '../grid';
 import { mulberry32, normal, uniform, type Rng } from '../random';
+import { checkCount, checkNonNegative } from './util';
 
 /** The plot box of every part B demo. */
 export const DATA_BOX: Box = { x: [-3, 3], y: [-3, 3] };
@@ -37,17 +38,9 @@ export const DEFAULT_NOISE: Readonly<Record<DatasetName, number>> = {
   twoMoons: 0.1,
 };
 
-function checkCount(n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be an integer ≥ 0, got ${n}`);
-}
-
-function checkNoise(noise: number): void {
-  if (!Number.isFinite(noise) || noise < 0) throw new RangeError(`noise must be finite and ≥ 0, got ${noise}`);
-}
-
 function build(n: number, seed: number, noise: number, point: (rng: Rng, i: number) => [number, number]): Float32Array {
-  checkCount(n);
-  checkNoise(noise);
+  checkCount('n', n, 0);
+  checkNonNegative('noise', noise);
   const rng = mulberry32(seed);
   const out = new Float32Array(2 * n);
   for (let i = 0; i < n; i++) {
@@ -118,7 +111,7 @@ export const DATASETS: Readonly<Record<DatasetName, (n: number, seed: number, no
 
 /** n points drawn uniformly over the box. */
 export function uniformPoints(box: Box, n: number, seed: number): Float32Array {
-  checkCount(n);
+  checkCount('n', n, 0);
   const rng = mulberry32(seed);
   const out = new Float32Array(2 * n);
   for (let i = 0; i < n; i++) {

@@ -13,9 +13,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { floatOneHot } from '../one-hot';
 import '../gradients';
-import { mulberry32, type Rng } from '../random';
+import { mulberry32 } from '../random';
 import type { TrainingSession } from '../trainer';
-import { checkCount, checkPoints, checkPositive, guard, makeOptimizer, type OptimizerName } from './util';
+import { checkCount, checkPoints, checkPositive, guard, makeOptimizer, sampleDistinct, type OptimizerName } from './util';
 
 function checkShapes(y: tf.Tensor, W: tf.Tensor): void {
   if (y.rank !== 2 || y.shape[1] !== 2) throw new RangeError(`y must have shape [m, 2], got [${y.shape}]`);
@@ -77,15 +77,6 @@ export function lloydUpdate(y: tf.Tensor2D, W: tf.Tensor2D): tf.Tensor2D {
 
 export type KMeansInit = 'random' | 'kmeans++';
 
-function distinctIndices(rng: Rng, n: number, k: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(rng() * (n - i));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order.slice(0, k);
-}
-
 /**
  * Seeded initial prototypes, flat [2K]: K distinct data points ('random'), or k-means++, which
  * draws each further prototype with probability proportional to its squared distance to the
@@ -100,7 +91,7 @@ export function initialPrototypes(data: Float32Array, k: number, seed: number, i
   const rng = mulberry32(seed);
   let chosen: number[];
   if (init === 'random') {
-    chosen = distinctIndices(rng, n, k);
+    chosen = sampleDistinct(rng, n, k);
   } else if (init === 'kmeans++') {
     chosen = [Math.min(n - 1, Math.floor(rng() * n))];
     const nearest = new Float64Array(n).fill(Infinity);
@@ -142,7 +133,7 @@ export function initialPrototypes(data: Float32Array, k: number, seed: number, i
       }
       // Fewer distinct points than K (or rounding at the end of the sum): fall back to any
       // point not chosen yet so the prototypes stay K distinct indices.
-      if (next < 0) next = distinctIndices(rng, n, n).find((i) => !chosen.includes(i)) ?? 0;
+      if (next < 0) next = sampleDistinct(rng, n, n).find((i) => !chosen.includes(i)) ?? 0;
       chosen.push(next);
       total = lower(nearest, null, next);
     }

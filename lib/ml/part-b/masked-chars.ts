@@ -20,7 +20,7 @@ import { mulberry32, type Rng } from '../random';
 import type { TrainingSession } from '../trainer';
 import { ALPHABET, HELD_OUT_SENTENCES, TRAIN_SENTENCES, normalizeChar } from './masked-corpus';
 import { glorotUniform } from './mlp';
-import { checkCount, checkPositive, guard, makeOptimizer, rngFor, type OptimizerName } from './util';
+import { checkCount, checkPositive, guard, makeOptimizer, rngFor, sampleDistinct, type OptimizerName } from './util';
 
 /** Number of predictable characters (the softmax size). */
 export const VOCAB_SIZE = ALPHABET.length;
@@ -48,12 +48,7 @@ export function encode(text: string): Int32Array {
 /** round(rate·L) distinct positions of a length-L sentence, at least one, sorted. */
 export function maskPositions(length: number, rng: Rng, rate = MASK_RATE): number[] {
   const count = Math.min(length, Math.max(1, Math.round(rate * length)));
-  const order = Array.from({ length }, (_, i) => i);
-  for (let i = 0; i < count; i++) {
-    const j = i + Math.floor(rng() * (length - i));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order.slice(0, count).sort((a, b) => a - b);
+  return sampleDistinct(rng, length, count).sort((a, b) => a - b);
 }
 
 /** Rows of context ids and targets for every masked position of a set of masked sentences. */
@@ -230,8 +225,9 @@ export function createMaskedCharSession({
     const h = tf.relu(tf.add(tf.matMul(x, w1), b1));
     return tf.add(tf.matMul(h, w2), b2) as tf.Tensor2D;
   };
-  const crossEntropy = (ctx: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar =>
-    tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(logits(ctx)), floatOneHot(targets as tf.Tensor1D, VOCAB_SIZE)), 1))) as tf.Scalar;
+  /** Mean cross-entropy of predicted logits against target ids. */
+  const crossEntropy = (l: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar =>
+    tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(l), floatOneHot(targets, VOCAB_SIZE)), 1))) as tf.Scalar;
 
   return {
     get steps() {
@@ -252,7 +248,7 @@ export function createMaskedCharSession({
       return tf.tidy(() => {
         const ctx = tf.tensor2d(b.context, [b.rows, width], 'int32');
         const targets = tf.tensor1d(b.targets, 'int32');
-        const cost = opt.minimize(() => crossEntropy(ctx, targets), true, vars);
+        const cost = opt.minimize(() => crossEntropy(logits(ctx), targets), true, vars);
         if (cost === null) throw new Error('the optimizer returned no loss');
         return cost;
       });
@@ -293,7 +289,7 @@ export function createMaskedCharSession({
       const out = tf.tidy(() => {
         const l = logits(evalContext);
         const correct = tf.mean(tf.cast(tf.equal(tf.argMax(l, 1), evalTargets), 'float32'));
-        const ce = tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(l), floatOneHot(evalTargets as tf.Tensor1D, VOCAB_SIZE)), 1)));
+        const ce = crossEntropy(l, evalTargets as tf.Tensor1D);
         return tf.stack([correct, ce]);
       });
       try {

@@ -1,8 +1,7 @@
 /**
  * Small helpers shared by the part B sessions: derived seeds, batches of seeded normals,
- * argument checks and the optimizer switch.
+ * argument checks (and the optimizer switch, shared with the ellipse trainer).
  */
-import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32, normal, type Rng } from '../random';
 
 /**
@@ -67,20 +66,19 @@ export function checkCount(name: string, value: number, min = 1): void {
   if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer ≥ ${min}, got ${value}`);
 }
 
-export type OptimizerName = 'sgd' | 'adam';
-
-export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
-  switch (name) {
-    case 'sgd':
-      return tf.train.sgd(learningRate);
-    case 'adam':
-      return tf.train.adam(learningRate);
-    default:
-      throw new RangeError(`unknown optimizer ${String(name)}`);
-  }
-}
+export { makeOptimizer, type OptimizerName } from '../optimizer';
 
 /** Throws once a session has been disposed; every public method calls it first. */
 export function guard(disposed: boolean, what: string): void {
   if (disposed) throw new Error(`the ${what} has been disposed`);
+}
+
+/** k distinct indices of 0…n−1 in draw order (a partial Fisher–Yates shuffle of `rng`). */
+export function sampleDistinct(rng: Rng, n: number, k: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(rng() * (n - i));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order.slice(0, k);
 }
