@@ -7,7 +7,7 @@ import { demoIds, demoRegistry, type DemoId } from '@/lib/demos/registry';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { fill } from '@/lib/i18n/template';
 import { DemoMount } from '../demos/DemoMount';
-import { loadModel } from '../demos/mnist-shared/persist';
+import { loadModelConfig } from '../demos/mnist-shared/persist';
 import { demoLoaders } from '../demos/loaders';
 
 interface PlaylistProps {
@@ -67,9 +67,9 @@ export function Playlist({ lang, messages, pageOf }: PlaylistProps) {
   useEffect(() => {
     if (id !== 'autoencoder' && id !== 'denoising-autoencoder') return;
     let cancelled = false;
-    loadModel(id)
-      .then((m) => {
-        if (!cancelled && m) setSaved({ id, hidden: m.config.hidden, steps: m.config.steps });
+    loadModelConfig(id)
+      .then((config) => {
+        if (!cancelled && config) setSaved({ id, hidden: config.hidden, steps: config.steps });
       })
       .catch(() => undefined);
     return () => {

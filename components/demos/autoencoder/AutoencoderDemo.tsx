@@ -79,7 +79,6 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
       let paints = 0;
       const unpublish = publishModel({
         hidden: p.hidden,
-        batchSize: p.batch,
         steps: () => model.steps,
         encoderKernels: (count) => model.encoderKernels(count),
         exportWeights: () => model.exportWeights({ optimizer: true }),

@@ -14,7 +14,7 @@ import { createRedrawTimer } from '../runtime/redraw-timer';
 import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
 import { useDemo, type DemoModel } from '../runtime/useDemo';
-import { Curves } from './curve';
+import { Curves } from '../runtime/curve';
 import styles from './contrastive.module.css';
 import { demoStrings } from './strings';
 

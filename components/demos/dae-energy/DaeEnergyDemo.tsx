@@ -172,6 +172,10 @@ export default function DaeEnergyDemo({ id, lang, runtime, messages }: DemoProps
       sessionRef.current = session;
       const timer = timerRef.current;
       let sample: Sample | null = null;
+      // Arrow tails, data points and the centre never change; the sample's points follow them.
+      const fixedPoints = new Float32Array([...TAILS, ...data, 0, 0]);
+      let batch = fixedPoints;
+      let batchSample: Sample | null = null;
       let version = 0;
       let disposed = false;
       return {
@@ -188,7 +192,10 @@ export default function DaeEnergyDemo({ id, lang, runtime, messages }: DemoProps
             sample = { noisy: drawn.noisy, clean: drawn.clean, sigma: session.sigma };
           }
           const sigma = session.sigma;
-          const batch = new Float32Array([...TAILS, ...data, 0, 0, ...(sample?.noisy ?? [])]);
+          if (batchSample !== sample) {
+            batchSample = sample;
+            batch = sample ? new Float32Array([...fixedPoints, ...sample.noisy]) : fixedPoints;
+          }
           // The surface and every arrow head in two batched passes, read back together.
           const [surface, heads] = await Promise.all([session.energy(FINE), session.reconstruct(batch)]);
           if (disposed) return;

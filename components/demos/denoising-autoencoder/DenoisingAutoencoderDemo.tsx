@@ -7,6 +7,7 @@ import { formatNumber } from '@/lib/i18n/format';
 import { fill } from '@/lib/i18n/template';
 import { corrupt, type Corruption } from '@/lib/ml/mnist/corruption';
 import { classicalBaseline, evaluateBaseline, evaluateReconstruction } from '@/lib/ml/mnist/evaluate';
+import { psnr, psnrJs } from '@/lib/ml/mnist/metrics';
 import { DENOISING_DEFAULTS, PRACTICUM, epochsAt, evaluationChunkRows } from '@/lib/ml/mnist/presets';
 import { mulberry32 } from '@/lib/ml/random';
 import { DemoShell } from '../runtime/DemoShell';
@@ -18,7 +19,7 @@ import { DigitCanvas, KernelCanvas } from '../mnist-shared/DigitCanvas';
 import { withMnistData } from '../mnist-shared/MnistGate';
 import { publishedModel, publishedVersion, subscribePublished } from '../mnist-shared/model-store';
 import styles from '../mnist-shared/mnist.module.css';
-import { imageError, PIXELS } from '../mnist-shared/pixels';
+import { PIXELS } from '../mnist-shared/pixels';
 import { sampleIndices } from '../mnist-shared/samples';
 import { createSession } from '../mnist-shared/session';
 import { strings } from '../mnist-shared/strings';
@@ -291,7 +292,8 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
 
   const rows = visuals.clean ? Math.min(DIGITS, visuals.clean.length / PIXELS) : 0;
   const rowFigures = Array.from({ length: rows }, (_, i) => {
-    const err = (values: Float32Array | null) => (values && visuals.clean ? imageError(visuals.clean, i * PIXELS, values, i * PIXELS).psnr : NaN);
+    const image = (values: Float32Array) => values.subarray(i * PIXELS, (i + 1) * PIXELS);
+    const err = (values: Float32Array | null) => (values && visuals.clean ? psnrJs(image(visuals.clean), image(values)) : NaN);
     return { input: err(visuals.input), recon: err(visuals.recon), baseline: err(visuals.baseline) };
   });
   const tableLabel = fill(t.tableLabel, {
@@ -414,10 +416,7 @@ function Row({ i, visuals, figures, db }: { i: number; visuals: Visuals; figures
 /** Mean PSNR of the corrupted inputs themselves against the clean digits, in chunks. */
 async function evaluateReconstructionIdentity(tf: typeof TF, clean: TF.Tensor2D, corrupted: TF.Tensor2D, pause: () => Promise<void>): Promise<number> {
   const n = clean.shape[0];
-  const values = tf.tidy(() => {
-    const perImage = tf.mean(tf.squaredDifference(clean, corrupted), 1);
-    return tf.mean(tf.mul(tf.sub(tf.scalar(Math.log(4)), tf.log(perImage)), tf.scalar(10 / Math.LN10)));
-  });
+  const values = tf.tidy(() => tf.mean(psnr(clean, corrupted)));
   try {
     await pause();
     return n > 0 ? (await values.data())[0] : NaN;

@@ -10,7 +10,7 @@ import { DemoShell } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
 import { useDemo, type DemoModel } from '../runtime/useDemo';
-import { Curves } from '../contrastive-divergence/curve';
+import { Curves } from '../runtime/curve';
 import { demoStrings } from '../contrastive-divergence/strings';
 import styles from './masked.module.css';
 import { Predictions } from './Predictions';

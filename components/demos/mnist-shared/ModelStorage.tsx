@@ -9,7 +9,7 @@ type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'
  * "Save model" and "Restore model" for a demo; the demo does the work and returns the text to
  * announce. Failures (no IndexedDB, nothing saved, a damaged record) are shown, not thrown.
  */
-export function ModelStorage({ t, onSave, onRestore, disabled }: { t: MnistStrings; onSave: () => Promise<string>; onRestore: () => Promise<string>; disabled?: boolean }) {
+export function ModelStorage({ t, onSave, onRestore }: { t: MnistStrings; onSave: () => Promise<string>; onRestore: () => Promise<string> }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const act = async (busy: string, work: () => Promise<string>) => {
     setStatus({ kind: 'busy', text: busy });
@@ -23,10 +23,10 @@ export function ModelStorage({ t, onSave, onRestore, disabled }: { t: MnistStrin
   return (
     <div className="mnist-storage" data-panel="storage">
       <div className="demo-toolbar">
-        <button type="button" className="demo-button" data-action="save-model" disabled={disabled || busy} onClick={() => void act(t.saving, onSave)}>
+        <button type="button" className="demo-button" data-action="save-model" disabled={busy} onClick={() => void act(t.saving, onSave)}>
           {t.save}
         </button>
-        <button type="button" className="demo-button" data-action="restore-model" disabled={disabled || busy} onClick={() => void act(t.restoring, onRestore)}>
+        <button type="button" className="demo-button" data-action="restore-model" disabled={busy} onClick={() => void act(t.restoring, onRestore)}>
           {t.restore}
         </button>
       </div>

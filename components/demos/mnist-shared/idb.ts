@@ -86,7 +86,3 @@ export async function putRecord(key: string, value: unknown): Promise<void> {
 export async function getRecord(key: string): Promise<unknown> {
   return withStore('readonly', (store) => store.get(key));
 }
-
-export async function deleteRecord(key: string): Promise<void> {
-  await withStore('readwrite', (store) => store.delete(key));
-}

@@ -10,7 +10,6 @@ import type { WeightMap } from '@/lib/ml/mnist/autoencoder';
  */
 export interface PublishedModel {
   hidden: number;
-  batchSize: number;
   /** Optimisation steps taken so far. */
   steps(): number;
   encoderKernels(count: number): Promise<Float32Array>;

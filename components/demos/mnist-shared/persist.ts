@@ -2,7 +2,7 @@
 
 import type { Autoencoder, WeightMap } from '@/lib/ml/mnist/autoencoder';
 import { getRecord, putRecord } from './idb';
-import { fromStoredModel, toStoredModel, type ModelConfig } from '@/lib/storage/model-record';
+import { fromStoredModel, storedModelConfig, toStoredModel, type ModelConfig } from '@/lib/storage/model-record';
 
 function key(demo: string): string {
   return `model:${demo}`;
@@ -30,4 +30,10 @@ export async function loadModel(demo: string): Promise<{ config: ModelConfig; we
   const value = await getRecord(key(demo));
   if (value === undefined) return null;
   return fromStoredModel(value);
+}
+
+/** The settings of a demo's saved model (a cheap look, for offering it), or null when none is saved. */
+export async function loadModelConfig(demo: string): Promise<ModelConfig | null> {
+  const value = await getRecord(key(demo));
+  return value === undefined ? null : storedModelConfig(value);
 }

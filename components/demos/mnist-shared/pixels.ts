@@ -62,14 +62,3 @@ export function paintImage(values: ArrayLike<number>, offset: number, mode: Pain
     }
   }
 }
-
-/** Mean squared error and PSNR (dB, range 2) of one image against another, from plain arrays. */
-export function imageError(clean: ArrayLike<number>, cleanOffset: number, estimate: ArrayLike<number>, estimateOffset: number): { mse: number; psnr: number } {
-  let sum = 0;
-  for (let i = 0; i < PIXELS; i++) {
-    const d = clean[cleanOffset + i] - estimate[estimateOffset + i];
-    sum += d * d;
-  }
-  const mse = sum / PIXELS;
-  return { mse, psnr: 10 * Math.log10(4 / mse) };
-}

@@ -5,7 +5,7 @@ import { createAutoencoder, disposeParams, type Autoencoder, type AutoencoderPar
 import type { Corruption } from '@/lib/ml/mnist/corruption';
 import type { FrameInfo } from '../runtime/loop';
 import type { FrameBudget } from './budget';
-import { Curve } from './curve';
+import { Curve } from '../runtime/curve';
 import type { MnistSet } from './data';
 import type { Pause } from '@/lib/ml/mnist/evaluate';
 import { nextTask } from '../runtime/yield';
@@ -87,13 +87,11 @@ export function createSession(options: SessionOptions) {
     isFinished: (): boolean => budget.exhausted(),
     /**
      * Start of `draw`: closes the frame's budget and records the loss; resolves to true when an
-     * evaluation is due. While playing, the rest of the draw runs in a task of its own: on wasm
-     * the loss read-back resolves at once, and the steps and the draw would otherwise add up to
-     * one long task.
+     * evaluation is due. (The runtime's loop already gives a draw that follows a long run of
+     * steps a task of its own.)
      */
     async beginDraw(info: FrameInfo): Promise<boolean> {
       budget.endFrame();
-      if (budget.active) await nextTask();
       if (closed) return false;
       if (model.steps > 0) train.push(model.steps, info.loss);
       if (model.steps - lastEval >= EVAL_EVERY || (lastEval < 0 && model.steps === 0)) {
@@ -125,4 +123,3 @@ export function createSession(options: SessionOptions) {
   };
 }
 
-export type Session = ReturnType<typeof createSession>;

@@ -40,3 +40,28 @@ export class Curves {
     return { xs: this.xs.slice(), ys: this.ys.map((s) => s.slice()) };
   }
 }
+
+/** One series of Curves (a loss curve); non-finite values are left out. */
+export class Curve {
+  private readonly curves: Curves;
+
+  constructor(max = 1200) {
+    this.curves = new Curves(1, max);
+  }
+
+  get xs(): number[] {
+    return this.curves.xs;
+  }
+
+  get ys(): number[] {
+    return this.curves.ys[0];
+  }
+
+  push(x: number, y: number): void {
+    if (Number.isFinite(y)) this.curves.push(x, [y]);
+  }
+
+  last(): number {
+    return this.curves.last(0);
+  }
+}
