@@ -51,7 +51,8 @@ const port = 4500 + Math.floor(Math.random() * 400);
 const server = await serve(outDir(), port);
 const base = `http://127.0.0.1:${port}`;
 const browser = await launch();
-const webgpuBrowser = await launch({ webgpu: true });
+// Only part A has a WebGPU row: the second browser is launched for it alone.
+const webgpuBrowser = wants('part-a') ? await launch({ webgpu: true }) : null;
 try {
   if (wants('part-a')) {
     console.log('\n## Part A demos');
@@ -61,10 +62,10 @@ try {
   }
   if (wants('part-b')) {
     console.log('\n## Part B demos');
-    const surfaces = await benchPartBSurfaces({ browser, webgpuBrowser, base, runs, seconds, backends: ['cpu', 'wasm', 'webgl'] });
+    const surfaces = await benchPartBSurfaces({ browser, base, runs, seconds, backends: ['cpu', 'wasm', 'webgl'] });
     console.log(surfaces.note);
     console.log(table(surfaces.rows));
-    const contrastive = await benchPartBContrastive({ browser, webgpuBrowser, base, runs, seconds });
+    const contrastive = await benchPartBContrastive({ browser, base, runs, seconds });
     for (const t of contrastive.tables) {
       console.log(`\n${t.note}`);
       console.log(table(t.rows));
@@ -79,6 +80,6 @@ try {
   }
 } finally {
   await browser.close();
-  await webgpuBrowser.close();
+  await webgpuBrowser?.close();
   server.close();
 }

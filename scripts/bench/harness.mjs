@@ -66,3 +66,58 @@ export function table(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   return rows.map((r) => r.map((cell, c) => String(cell).padEnd(widths[c])).join('  ')).join('\n');
 }
+
+/**
+ * Opens a demo on `url` (which names its `backend=`) and trains it by its play button for
+ * `seconds`: training steps per second, the median full redraw (from the demo's redraw timer),
+ * the redraws in the run, and the longest main-thread task. `{ skipped }` when the page fell back
+ * to another backend.
+ */
+export async function measureTraining(browser, url, id, seconds) {
+  const { page, figure } = await openDemo(browser, url, id);
+  try {
+    const used = await figure.locator('[data-readout="backend"]').innerText();
+    const requested = new URL(url).searchParams.get('backend');
+    if (used !== requested) return { skipped: `fell back to ${used}` };
+    await watchLongTasks(page);
+    await page.evaluate(() => {
+      window.__week07Redraws = {};
+    });
+    const count = () => page.evaluate((demo) => window.__week07Demos[demo].stepCount(), id);
+    const startSteps = await count();
+    const t0 = Date.now();
+    await figure.locator('[data-action="play"]').click();
+    await page.waitForTimeout(seconds * 1000);
+    await figure.locator('[data-action="play"]').click();
+    const elapsed = (Date.now() - t0) / 1000;
+    const steps = (await count()) - startSteps;
+    const redraws = await page.evaluate((demo) => window.__week07Redraws[demo] ?? [], id);
+    return { redraw: median(redraws), frames: redraws.length, stepsPerSecond: steps / elapsed, longest: await longestTask(page) };
+  } finally {
+    await page.close();
+  }
+}
+
+/** `runs` samples of `measure()`, stopping at the first skipped one: the good ones and why it stopped. */
+export async function collectRuns(runs, measure) {
+  const ok = [];
+  for (let run = 0; run < runs; run++) {
+    const sample = await measure();
+    if (sample.skipped) return { ok, skipped: sample.skipped };
+    ok.push(sample);
+  }
+  return { ok, skipped: undefined };
+}
+
+/** collectRuns of measureTraining samples, reduced to medians. */
+export async function medianRuns(runs, measure) {
+  const { ok, skipped } = await collectRuns(runs, measure);
+  return {
+    skipped,
+    runs: ok.length,
+    redraw: median(ok.map((s) => s.redraw)),
+    frames: median(ok.map((s) => s.frames)),
+    stepsPerSecond: median(ok.map((s) => s.stepsPerSecond)),
+    longest: median(ok.map((s) => s.longest)),
+  };
+}

@@ -4,7 +4,7 @@
 // - masked-tokens, per backend (wasm by default): wall time and steps from pressing play until
 //   the held-out accuracy reaches 2x and 2.5x the unigram baseline, with the baseline.
 // Returns { results, tables: [{ note, rows }, …] }; print each table with harness.table(rows).
-import { fmt, longestTask, median, openDemo, watchLongTasks } from './harness.mjs';
+import { collectRuns, fmt, longestTask, measureTraining, median, medianRuns, openDemo, watchLongTasks } from './harness.mjs';
 
 const PAGE = '/en/week07/07-2/';
 const CD = 'contrastive-divergence';
@@ -26,26 +26,6 @@ async function open(browser, base, backend, id) {
 }
 
 const stepsOf = (page, id) => page.evaluate((demo) => window.__week07Demos[demo].stepCount(), id);
-
-async function cdRun(browser, base, backend, seconds) {
-  const opened = await open(browser, base, backend, CD);
-  if (opened.skipped) return opened;
-  const { page, figure } = opened;
-  await page.evaluate(() => {
-    window.__week07Redraws = {};
-  });
-  const startSteps = await stepsOf(page, CD);
-  const t0 = Date.now();
-  await figure.locator('[data-action="play"]').click();
-  await page.waitForTimeout(seconds * 1000);
-  await figure.locator('[data-action="play"]').click();
-  const elapsed = (Date.now() - t0) / 1000;
-  const steps = (await stepsOf(page, CD)) - startSteps;
-  const redraws = await page.evaluate((demo) => window.__week07Redraws[demo] ?? [], CD);
-  const result = { redraw: median(redraws), frames: redraws.length, stepsPerSecond: steps / elapsed, longest: await longestTask(page) };
-  await page.close();
-  return result;
-}
 
 async function maskedRun(browser, base, backend) {
   const opened = await open(browser, base, backend, MT);
@@ -73,39 +53,18 @@ async function maskedRun(browser, base, backend) {
   return result;
 }
 
-export async function benchPartBContrastive({ browser, webgpuBrowser, base, runs, seconds, backends = ['cpu', 'wasm', 'webgl'], maskedBackends = ['wasm'] }) {
-  const browserFor = (backend) => (backend === 'webgpu' ? webgpuBrowser : browser);
+export async function benchPartBContrastive({ browser, base, runs, seconds, backends = ['cpu', 'wasm', 'webgl'], maskedBackends = ['wasm'] }) {
   const cd = [];
   for (const backend of backends) {
-    const samples = [];
-    for (let run = 0; run < runs; run++) {
-      const sample = await cdRun(browserFor(backend), base, backend, seconds);
-      samples.push(sample);
-      if (sample.skipped) break;
-    }
-    const ok = samples.filter((s) => !s.skipped);
-    cd.push({
-      backend,
-      skipped: samples.find((s) => s.skipped)?.skipped,
-      runs: ok.length,
-      stepsPerSecond: median(ok.map((s) => s.stepsPerSecond)),
-      redraw: median(ok.map((s) => s.redraw)),
-      frames: median(ok.map((s) => s.frames)),
-      longest: median(ok.map((s) => s.longest)),
-    });
+    const summary = await medianRuns(runs, () => measureTraining(browser, `${base}${PAGE}?backend=${backend}`, CD, seconds));
+    cd.push({ backend, ...summary });
   }
   const masked = [];
   for (const backend of maskedBackends) {
-    const samples = [];
-    for (let run = 0; run < runs; run++) {
-      const sample = await maskedRun(browserFor(backend), base, backend);
-      samples.push(sample);
-      if (sample.skipped) break;
-    }
-    const ok = samples.filter((s) => !s.skipped);
+    const { ok, skipped } = await collectRuns(runs, () => maskedRun(browser, base, backend));
     masked.push({
       backend,
-      skipped: samples.find((s) => s.skipped)?.skipped,
+      skipped,
       runs: ok.length,
       baseline: median(ok.map((s) => s.baseline)),
       finalAccuracy: median(ok.map((s) => s.accuracy)),

@@ -117,3 +117,11 @@ export async function restingStepCount(figure: Locator): Promise<number> {
     .toBe(true);
   return last;
 }
+
+/** Runs n steps through the test hook, then one visible step so the read-outs show the result. */
+export async function train(page: Page, figure: Locator, id: string, n: number): Promise<void> {
+  const before = await loopStepCount(page, id);
+  await runSteps(page, id, n);
+  await figure.locator('[data-action="step"]').click();
+  await expect.poll(() => stepCount(figure)).toBe(before + n + 1);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { canvasDigest, expectAccessibleDemos, expectKeyboardShortcuts, expectSteadyTensorCount, leaveAndExpectNoTensors, openDemo, runSteps, stepCount } from './demo-helpers';
+import { canvasDigest, expectAccessibleDemos, expectKeyboardShortcuts, expectSteadyTensorCount, leaveAndExpectNoTensors, loopStepCount, openDemo, runSteps, stepCount, train } from './demo-helpers';
 import { watchConsole } from './site';
 
 const PAGE = '/en/week07/07-2/';
@@ -49,7 +49,7 @@ for (const id of DEMOS) {
     await openDemo(page, id);
     await page.waitForTimeout(300);
     await expectSteadyTensorCount(page, id);
-    expect(await page.evaluate((demo) => window.__week07Demos![demo].stepCount(), id)).toBe(1000);
+    expect(await loopStepCount(page, id)).toBe(1000);
     await leaveAndExpectNoTensors(page);
   });
 }
@@ -61,9 +61,7 @@ for (const backend of ['cpu', 'wasm', 'webgl'] as const) {
     for (const id of DEMOS) {
       const figure = await openDemo(page, id);
       await expect(figure.locator('[data-readout="backend"]')).toHaveText(backend);
-      await runSteps(page, id, 20);
-      await figure.locator('[data-action="step"]').click();
-      await expect.poll(() => stepCount(figure)).toBe(21);
+      await train(page, figure, id, 20);
       expect(Number.isFinite(await readout(figure, 'loss'))).toBe(true);
     }
     expect(problems).toEqual([]);
@@ -109,9 +107,7 @@ test('contrastive-divergence: same seed, same backend, same numbers', async ({ p
   const read = async () => {
     await page.goto(url);
     const figure = await openDemo(page, CD);
-    await runSteps(page, CD, 30);
-    await figure.locator('[data-action="step"]').click();
-    await expect.poll(() => stepCount(figure)).toBe(31);
+    await train(page, figure, CD, 30);
     return `${await figure.locator('[data-readout="loss"]').innerText()} ${await figure.locator('[data-readout="gap"]').innerText()}`;
   };
   expect(await read()).toBe(await read());

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { canvasDigest, expectAccessibleDemos, expectKeyboardShortcuts, expectSteadyTensorCount, leaveAndExpectNoTensors, loopStepCount, openDemo, runSteps, stepCount } from './demo-helpers';
+import { canvasDigest, expectAccessibleDemos, expectKeyboardShortcuts, expectSteadyTensorCount, leaveAndExpectNoTensors, openDemo, stepCount, train } from './demo-helpers';
 import { watchConsole } from './site';
 
 const PAGE = '/en/week07/07-2/';
@@ -31,14 +31,6 @@ async function clickPlot(page: Page, figure: Locator, fx: number, fy: number): P
   await plot.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const box = (await plot.boundingBox())!;
   await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
-}
-
-/** Runs n steps through the test hook, then one visible step so the read-outs show the result. */
-async function train(page: Page, figure: Locator, id: Id, n: number): Promise<void> {
-  const before = await loopStepCount(page, id);
-  await runSteps(page, id, n);
-  await figure.locator('[data-action="step"]').click();
-  await expect.poll(() => stepCount(figure)).toBe(before + n + 1);
 }
 
 for (const id of DEMOS) {

@@ -28,7 +28,9 @@ function englishPhrases(): string[] {
   return [...phrases];
 }
 
-const french = ['/fr/', ...lecturePaths('fr'), '/fr/glossary/', '/fr/translations/', '/fr/week07/present/'];
+const frenchLectures = lecturePaths('fr');
+const french = ['/fr/', ...frenchLectures, '/fr/glossary/', '/fr/translations/', '/fr/week07/present/'];
+const phrases = englishPhrases();
 
 for (const url of french) {
   test(`${url} shows no English UI string`, async ({ page }) => {
@@ -50,13 +52,13 @@ for (const url of french) {
       for (const m of meta) body = body.replace(m, '');
       return `${body}\n${attrs.join('\n')}`;
     });
-    const found = englishPhrases().filter((phrase) => text.includes(phrase));
+    const found = phrases.filter((phrase) => text.includes(phrase));
     expect(found).toEqual([]);
     expect(problems).toEqual([]);
   });
 }
 
-for (const [en, fr] of lecturePaths('en').map((p, i) => [p, lecturePaths('fr')[i]] as const)) {
+for (const [en, fr] of lecturePaths('en').map((p, i) => [p, frenchLectures[i]] as const)) {
   test(`the language switcher round-trips between ${en} and ${fr}, keeping the section`, async ({ page }) => {
     await page.goto(en);
     const headings = page.locator('.prose h2[id]');

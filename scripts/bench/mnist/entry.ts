@@ -43,7 +43,7 @@ async function settle(t: tf.Tensor): Promise<void> {
 }
 
 /** Examples per second of the demos' step (trainSteps), after a warm-up, for about `seconds`. */
-async function ours(hidden: number, batchSize: number, seconds: number): Promise<{ examplesPerSecond: number; msPerStep: number }> {
+async function ours(hidden: number, batchSize: number, seconds: number): Promise<{ examplesPerSecond: number }> {
   const { xTrain } = loaded();
   const model = createAutoencoder({ hidden, seed: 1, batchSize });
   model.setData(xTrain);
@@ -70,7 +70,7 @@ async function ours(hidden: number, batchSize: number, seconds: number): Promise
       steps += chunk;
     }
     const ms = performance.now() - start;
-    return { examplesPerSecond: (steps * batchSize * 1000) / ms, msPerStep: ms / steps };
+    return { examplesPerSecond: (steps * batchSize * 1000) / ms };
   } finally {
     model.dispose();
   }
@@ -88,7 +88,7 @@ function layersModel(hidden: number, learningRate = 1e-3): tfl.Sequential {
  * The naive baseline: tfjs-layers' model.fit on the same architecture, loss and optimizer.
  * Timed over `rows` training examples (a whole number of batches), after a warm-up batch.
  */
-async function layers(hidden: number, batchSize: number, rows: number): Promise<{ examplesPerSecond: number; msPerStep: number }> {
+async function layers(hidden: number, batchSize: number, rows: number): Promise<{ examplesPerSecond: number }> {
   const { xTrain } = loaded();
   const model = layersModel(hidden);
   const n = Math.min(xTrain.shape[0], Math.max(batchSize, Math.floor(rows / batchSize) * batchSize));
@@ -99,7 +99,7 @@ async function layers(hidden: number, batchSize: number, rows: number): Promise<
     const start = performance.now();
     await model.fit(x, x, { batchSize, epochs: 1, shuffle: true, verbose: 0 });
     const ms = performance.now() - start;
-    return { examplesPerSecond: (n * 1000) / ms, msPerStep: ms / Math.ceil(n / batchSize) };
+    return { examplesPerSecond: (n * 1000) / ms };
   } finally {
     x.dispose();
     warm.dispose();
@@ -119,29 +119,6 @@ async function baselineEpoch(hidden: number, batchSize: number): Promise<{ testM
     const testMse = (await mse.data())[0];
     mse.dispose();
     return { testMse, seconds };
-  } finally {
-    model.dispose();
-  }
-}
-
-/**
- * Seconds for the demos' step to bring the test MSE to `target`, checking every `every` steps
- * (the evaluation time is included, as in the demo). The bench page's fallback for figure 2.
- */
-async function timeToTarget(hidden: number, batchSize: number, target: number, every: number, limit: number): Promise<{ seconds: number; steps: number; mse: number }> {
-  const { xTrain, xTest } = loaded();
-  const model = createAutoencoder({ hidden, seed: 1, batchSize });
-  model.setData(xTrain);
-  try {
-    const start = performance.now();
-    let mse = Infinity;
-    while (performance.now() - start < limit * 1000) {
-      const l = model.trainSteps(every);
-      l.dispose();
-      mse = await model.testLoss(xTest);
-      if (mse <= target) break;
-    }
-    return { seconds: (performance.now() - start) / 1000, steps: model.steps, mse };
   } finally {
     model.dispose();
   }
@@ -198,5 +175,5 @@ declare global {
   }
 }
 
-const api = { init, ours, stepTimes, layers, baselineEpoch, timeToTarget, matmulRate, numTensors: () => tf.memory().numTensors };
+const api = { init, ours, stepTimes, layers, baselineEpoch, matmulRate };
 window.__mnistBench = api;

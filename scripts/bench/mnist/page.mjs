@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 
-export async function bundleBenchPage() {
+async function bundleBenchPage() {
   const result = await build({
     entryPoints: [path.join(import.meta.dirname, 'entry.ts')],
     bundle: true,

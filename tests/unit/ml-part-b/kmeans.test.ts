@@ -11,7 +11,7 @@ import {
   kmeansSoftEnergy,
   lloydUpdate,
 } from '@/lib/ml/part-b/kmeans';
-import { losses } from './helpers';
+import { losses, mean } from './helpers';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -134,7 +134,7 @@ describe('Lloyd updates', () => {
         for (const seed of [1, 2]) {
           const session = createKMeansSession({ data, k, seed, mode: 'lloyd', init });
           const start = await session.energy(data);
-          const energies = [start.reduce((s, v) => s + v, 0) / start.length, ...(await losses(session, 20))];
+          const energies = [mean(start), ...(await losses(session, 20))];
           session.dispose();
           for (let t = 1; t < energies.length; t++) {
             // float32 sums can differ in the last bits once the assignments are stable.

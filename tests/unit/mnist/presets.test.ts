@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FrameBudget } from '@/components/demos/mnist-shared/budget';
 import { AUTOENCODER_PRESETS, DENOISING_DEFAULTS, INTERPOLATION_STEPS, PRACTICUM, epochsAt, evaluationChunkRows, presetOf, stepFlops, stepPieces, PIECE_FLOPS } from '@/lib/ml/mnist/presets';
-import { Curve } from '@/components/demos/mnist-shared/curve';
+import { Curve } from '@/components/demos/runtime/curve';
 import { sampleIndices } from '@/components/demos/mnist-shared/samples';
 
 describe('practicum presets', () => {
