@@ -4,10 +4,13 @@ import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { DEMO_ELEMENT } from '@/lib/content/remark-demo-directive';
 import { isDemoId } from '@/lib/demos/registry';
 import type { Messages } from '@/lib/i18n/dictionary';
+import { fill } from '@/lib/i18n/template';
 import { DemoFigure } from '../demos/DemoFigure';
+import { CodeBlock } from './CodeBlock';
 
 type ElementProps = { children?: React.ReactNode; 'data-demo'?: string };
 type ImageProps = React.ImgHTMLAttributes<HTMLImageElement>;
+type PreProps = React.HTMLAttributes<HTMLPreElement> & { 'data-source'?: string; children?: React.ReactNode };
 
 function componentsFor(lang: string, messages: Messages): Partial<Components> {
   return {
@@ -20,6 +23,10 @@ function componentsFor(lang: string, messages: Messages): Partial<Components> {
     // Figures load lazily: a reader on a phone fetches only the ones scrolled to.
     // eslint-disable-next-line @next/next/no-img-element -- static export, our own SVGs
     img: (props: ImageProps) => <img {...props} alt={props.alt ?? ''} loading="lazy" decoding="async" />,
+    // Code blocks get a copy button and, for a library excerpt, the file it comes from.
+    pre: (props: PreProps) => (
+      <CodeBlock strings={messages.code} caption={props['data-source'] ? fill(messages.code.source, { file: props['data-source'].split('#')[0] }) : null} pre={props} />
+    ),
     table: ({ children }: ElementProps) => (
       <div className="table-scroll">
         <table>{children}</table>

@@ -73,7 +73,7 @@ export function loadPages(lang: string, options: ContentOptions = {}): Page[] {
         continue;
       }
       seen.set(frontMatter['lang-ref'], file);
-      const rendered = renderMarkdown(body, { file, basePath: options.basePath });
+      const rendered = renderMarkdown(body, { file, lang, basePath: options.basePath });
       pages.push({ lang, slug: name.replace(/\.md$/, ''), file, frontMatter, rendered, hash: contentHash(text) });
     } catch (error) {
       if (error instanceof ContentError) errors.push(error);

@@ -26,7 +26,7 @@ export function remarkDemoDirective(options: { report: Report; source: string; d
       if (node.type !== 'containerDirective' && node.type !== 'leafDirective') return undefined;
       const line = node.position?.start.line;
       if (node.name !== 'demo') {
-        report(line, 'directive', `unknown directive "${node.name}" (the only one is "demo")`);
+        report(line, 'directive', `unknown directive "${node.name}" (known: "demo", "notation")`);
         return SKIP;
       }
       const attributes = node.attributes ?? {};

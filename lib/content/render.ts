@@ -14,8 +14,11 @@ import type { DemoId } from '../demos/registry';
 import { ContentError, throwIfAny } from './errors';
 import { katexMacros } from './macros';
 import { rehypeBasePath } from './rehype-base-path';
+import { rehypeHighlightCode } from './rehype-highlight-code';
 import { remarkContentChecks } from './remark-content-checks';
+import { remarkDecimalComma } from './remark-decimal-comma';
 import { remarkDemoDirective } from './remark-demo-directive';
+import { remarkNotationDirective } from './remark-notation-directive';
 import type { Report } from './report';
 import { tableOfContents, type TocEntry } from './toc';
 
@@ -35,6 +38,10 @@ export interface RenderedMarkdown {
 export interface RenderOptions {
   /** Repository-relative path, used in error messages. */
   file: string;
+  /** The page's language: selects language-specific checks (decimal commas in math). Default "en". */
+  lang?: string;
+  /** Summary of a notation box written without a label. Default "Notation". */
+  notationLabel?: string;
   basePath?: string;
 }
 
@@ -54,9 +61,12 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderedMa
     .use(remarkMath)
     .use(remarkDirective)
     .use(remarkContentChecks, { report, source: body })
+    .use(remarkDecimalComma, { report, lang: options.lang ?? 'en' })
+    .use(remarkNotationDirective, { report, summaryLabel: options.notationLabel ?? 'Notation' })
     .use(remarkDemoDirective, { report, source: body, demos, demoLines })
     .use(remarkRehype)
     .use(rehypeSlug)
+    .use(rehypeHighlightCode, { report })
     // KaTeX mutates the macro table when a page defines its own, so each page gets a copy.
     .use(rehypeKatex, { macros: { ...katexMacros }, strict: 'error', trust: false, output: 'htmlAndMathml' })
     .use(rehypeBasePath, { basePath: options.basePath ?? '' });

@@ -222,6 +222,7 @@ export function forward(p: AutoencoderParams, x: tf.Tensor2D): { h: tf.Tensor2D;
   return forwardPass(p, x, kernelPolicy(), freshScalars());
 }
 
+// #region excerpt:model
 /**
  * The MSE loss written with plain differentiable ops, independent of the hand-written pass:
  * the reference for the gradient check and for autodiff comparisons.
@@ -233,6 +234,7 @@ export function autoencoderLoss(p: AutoencoderParams, input: tf.Tensor2D, target
     return tf.mean(tf.square(tf.sub(y, target)));
   });
 }
+// #endregion
 
 /**
  * Backward pass of mean((y − target)²) without the constant 2/(B·inputSize):
@@ -444,6 +446,7 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
     return data;
   };
 
+  // #region excerpt:training-step
   const runStep = (wantLoss: boolean): tf.Scalar | undefined => {
     const x = trainingData();
     const indices = sampler!.next(batchSize);
@@ -460,6 +463,7 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
     step = t;
     return loss;
   };
+  // #endregion
 
   /** Rows of each of `parts` near-equal pieces of a minibatch. */
   const pieceBounds = (parts: number): [number, number][] =>

@@ -44,6 +44,7 @@ export function validateCorruption(c: Corruption): void {
   }
 }
 
+// #region excerpt:dropout-mask
 // Probabilities are resolved to 1/65536, so one 32-bit draw decides two pixels: half the calls
 // to the generator, and p = 0.5 (the course's value) is still exact.
 const LEVELS = 65536;
@@ -60,6 +61,7 @@ function dropoutMultipliers(size: number, p: number, rng: Rng): Float32Array {
   }
   return out;
 }
+// #endregion
 
 /** N(0, sigma²) samples, using both variates of each Box–Muller pair. */
 function gaussianSamples(size: number, sigma: number, rng: Rng): Float32Array {
