@@ -10,9 +10,11 @@ import { translationState, translationStatus } from '@/lib/i18n/status';
 const fixtures = path.join(process.cwd(), 'tests/fixtures/i18n/content');
 
 function page(lang: string, slug: string, ref: string, body: string, extra: Record<string, string> = {}): Page {
-  const file = `content/${lang}/week07/${slug}.md`;
+  const week = `week${slug.split('-')[0]}`;
+  const file = `content/${lang}/${week}/${slug}.md`;
   return {
     lang,
+    week,
     slug,
     file,
     hash: contentHash(body),
