@@ -35,5 +35,5 @@ export function demoMessageKeys(id: DemoId): string[] {
 
 // A demo registered without its English strings does not compile (the English dictionary is
 // the type of every dictionary); other languages are checked by a unit test.
-type Complete<T> = [DemoId] extends [keyof T] ? true : never;
-export const demoStringsComplete: Complete<Messages['demos']> & Complete<Messages['present']['prompts']> = true;
+type Complete<T, Where extends string> = [DemoId] extends [keyof T] ? true : `a registered demo has no ${Where} in lib/i18n/messages/en.json`;
+export const demoStringsComplete: [Complete<Messages['demos'], 'demos.<id>'>, Complete<Messages['present']['prompts'], 'present.prompts.<id>'>] = [true, true];
