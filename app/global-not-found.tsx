@@ -2,9 +2,10 @@ import './globals.css';
 import type { Metadata } from 'next';
 import { siteIcon } from '@/components/site/icon';
 import { themeInitScript } from '@/components/site/theme-script';
+import { siteTitle } from '@/lib/site/config';
 
 export const metadata: Metadata = {
-  title: 'Page not found · Week 7 notes',
+  title: `Page not found · ${siteTitle('en')}`,
   description: 'There is no page at this address.',
   icons: { icon: siteIcon },
 };

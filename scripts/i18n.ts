@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, ContentErrors } from '../lib/content/errors';
 import { contentLanguages, loadPages, SOURCE_LANG, type Page } from '../lib/content/pages';
+import { groupWeeks } from '../lib/content/weeks';
 import { checkTranslation } from '../lib/i18n/checks';
 import { translationStatus } from '../lib/i18n/status';
 
@@ -19,6 +20,8 @@ function loadAll(): { source: Page[]; translations: Record<string, Page[]> } {
   for (const lang of langs) {
     try {
       const pages = loadPages(lang);
+      // Every week of the source needs its overview (the week's title and address).
+      if (lang === SOURCE_LANG) groupWeeks(pages);
       if (lang === SOURCE_LANG) source = pages;
       else translations[lang] = pages;
     } catch (error) {
@@ -60,7 +63,7 @@ function check(): number {
 
 function mark(files: string[]): number {
   if (files.length === 0) {
-    console.error('usage: npm run i18n:mark -- content/<lang>/week07/<page>.md …');
+    console.error('usage: npm run i18n:mark -- content/<lang>/weekNN/<page>.md …');
     return 2;
   }
   const { source, translations } = loadAll();
@@ -69,7 +72,7 @@ function mark(files: string[]): number {
     const rel = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
     const translation = all.find((p) => p.file === rel);
     if (!translation) {
-      console.error(`${rel}: not a translated page (translations live in content/<lang>/week07/, not in ${SOURCE_LANG}/)`);
+      console.error(`${rel}: not a translated page (translations live in content/<lang>/weekNN/, not in ${SOURCE_LANG}/)`);
       return 1;
     }
     const src = source.find((p) => p.frontMatter['lang-ref'] === translation.frontMatter['lang-ref']);

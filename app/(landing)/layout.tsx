@@ -2,11 +2,12 @@ import '../globals.css';
 import type { Metadata, Viewport } from 'next';
 import { siteIcon } from '@/components/site/icon';
 import { themeInitScript } from '@/components/site/theme-script';
+import { messagesFor } from '@/lib/i18n/dictionary';
+import { siteTitle } from '@/lib/site/config';
 
 export const metadata: Metadata = {
-  title: 'Week 7 notes: energy-based models and autoencoders',
-  description:
-    'Interactive course notes on energy-based models, self-supervised learning, contrastive methods and autoencoders, with demos that train in the browser.',
+  title: siteTitle('en'),
+  description: messagesFor('en').siteTagline,
   icons: { icon: siteIcon },
 };
 

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { ThemeToggle } from '@/components/site/ThemeToggle';
+import { siteTitle } from '@/lib/site/config';
 import { languageHref, pageHref } from '@/lib/site/routes';
-import { languages, lessonPages, messagesFor } from '../site-data';
+import { courseWeeks, languages, messagesFor } from '../site-data';
 
 /** The one page outside any language: it introduces the course and offers every language. */
 export default function Landing() {
@@ -13,34 +14,33 @@ export default function Landing() {
         <a className="skip-link" href="#main">
           {en.skipToContent}
         </a>
-        <span className="site-title">{en.siteTitle}</span>
+        <span className="site-title">{siteTitle('en')}</span>
         <div className="site-header-tools">
           <ThemeToggle toLight={en.themeToLight} toDark={en.themeToDark} />
         </div>
       </header>
       <main id="main" className="landing" tabIndex={-1}>
-        <h1>Energy-based models and autoencoders, live</h1>
+        <h1>{siteTitle('en')}</h1>
         <p className="lead">{en.siteTagline}</p>
         <p>
-          These notes cover Week 7 of an introductory deep-learning course. Every formula is typeset in the page, and
-          the figures are small experiments: change a parameter, press play, and the model trains right here, on your
-          own machine.
+          Course notes with live figures. Every formula is typeset in the page, and the figures are small experiments:
+          change a parameter, press play, and the model trains right here, on your own machine.
         </p>
         <h2>Choose a language</h2>
         <ul className="language-cards">
           {langs.map((lang) => {
             const m = messagesFor(lang);
-            const pages = lessonPages(lang);
+            const weeks = courseWeeks(lang);
             return (
               <li key={lang} lang={lang}>
                 <Link href={languageHref(lang)} hrefLang={lang}>
                   {m.languageName}
                 </Link>
                 <ul>
-                  {pages.map((p) => (
-                    <li key={p.slug}>
-                      <Link href={pageHref(lang, p.slug)} hrefLang={lang}>
-                        {p.frontMatter.title}
+                  {weeks.map((w) => (
+                    <li key={w.id}>
+                      <Link href={pageHref(lang, w.overview)} hrefLang={lang}>
+                        {w.overview.frontMatter.title}
                       </Link>
                     </li>
                   ))}

@@ -4,6 +4,7 @@ import type { Metadata, Viewport } from 'next';
 import { SiteHeader } from '@/components/site/SiteHeader';
 import { siteIcon } from '@/components/site/icon';
 import { themeInitScript } from '@/components/site/theme-script';
+import { siteTitle } from '@/lib/site/config';
 import { headingIds, languages, messagesFor } from '../site-data';
 
 export const dynamicParams = false;
@@ -15,7 +16,8 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
   const { lang } = await params;
   const m = messagesFor(lang);
-  return { title: { default: m.siteTitle, template: `%s · ${m.siteTitle}` }, description: m.siteTagline, icons: { icon: siteIcon } };
+  const title = siteTitle(lang);
+  return { title: { default: title, template: `%s · ${title}` }, description: m.siteTagline, icons: { icon: siteIcon } };
 }
 
 export const viewport: Viewport = {

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Alternates } from '@/components/site/Alternates';
 import { SOURCE_LANG } from '@/lib/content/pages';
-import { pageHref } from '@/lib/site/routes';
-import { languages, lessonPages, messagesFor } from '../site-data';
+import { pageHref, playlistPath } from '@/lib/site/routes';
+import { courseWeeks, languages, messagesFor, weekDemos } from '../site-data';
 
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
   const { lang } = await params;
@@ -11,26 +11,39 @@ export async function generateMetadata({ params }: { params: Promise<{ lang: str
   return { title: m.courseIndexTitle, description: m.courseIndexIntro };
 }
 
+/** Every week of the course, titled by its overview page, with its pages and its playlist. */
 export default async function CourseIndex({ params }: { params: Promise<{ lang: string }> }) {
   const { lang } = await params;
   const m = messagesFor(lang);
-  const pages = lessonPages(lang);
   return (
     <main id="main" className="index-main" tabIndex={-1}>
       <Alternates languages={languages()} path="/" defaultLang={SOURCE_LANG} />
       <h1>{m.courseIndexTitle}</h1>
       <p className="lead">{m.courseIndexIntro}</p>
-      <section aria-labelledby="week07-heading" className="week-card">
-        <h2 id="week07-heading">{m.weekTitle}</h2>
-        <ol className="week-pages">
-          {pages.map((p) => (
-            <li key={p.slug}>
-              <Link href={pageHref(lang, p.slug)}>{p.frontMatter.title}</Link>
-              <p>{p.frontMatter.description}</p>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <ol className="course-weeks">
+        {courseWeeks(lang).map((week) => (
+          <li key={week.id}>
+            <section aria-labelledby={`${week.id}-heading`} className="week-card" data-week={week.id}>
+              <h2 id={`${week.id}-heading`}>
+                <Link href={pageHref(lang, week.overview)}>{week.overview.frontMatter.title}</Link>
+              </h2>
+              <ol className="week-pages">
+                {week.pages.map((p) => (
+                  <li key={p.slug}>
+                    <Link href={pageHref(lang, p)}>{p.frontMatter.title}</Link>
+                    <p>{p.frontMatter.description}</p>
+                  </li>
+                ))}
+              </ol>
+              {weekDemos(week).length > 0 ? (
+                <p>
+                  <Link href={`/${lang}${playlistPath(week.id)}`}>{m.present.title}</Link>
+                </p>
+              ) : null}
+            </section>
+          </li>
+        ))}
+      </ol>
       <p>
         <Link href={`/${lang}/glossary/`}>{m.glossaryTitle}</Link>
         {languages().length > 1 ? (

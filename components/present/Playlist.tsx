@@ -3,18 +3,17 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { playlistOrder } from '@/lib/demos/playlist';
-import { demoIds, demoRegistry, type DemoId } from '@/lib/demos/registry';
+import { demoRegistry, type DemoId } from '@/lib/demos/registry';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { fill } from '@/lib/i18n/template';
 import { DemoMount } from '../demos/DemoMount';
 import { loadModelConfig } from '../demos/mnist-shared/persist';
-import { demoLoaders } from '../demos/loaders';
 
 interface PlaylistProps {
   lang: string;
   messages: Messages;
-  /** Page (slug) of each demo, for the link back to the notes. */
-  pageOf: Record<DemoId, string>;
+  /** The week's demos in page order, each with the address of its page in the notes. */
+  demos: { id: DemoId; notes: string }[];
 }
 
 const subscribeLocation = (onChange: () => void) => {
@@ -36,11 +35,11 @@ function arrowsTakenBy(target: EventTarget | null): boolean {
  * One demo per screen in presentation style. ←/→ (or a clicker's PageUp/PageDown) move
  * between demos; `?demos=a,b,c` chooses and orders them; `?autoplay` starts each one.
  */
-export function Playlist({ lang, messages, pageOf }: PlaylistProps) {
+export function Playlist({ lang, messages, demos }: PlaylistProps) {
   const p = messages.present;
   const search = useSyncExternalStore(subscribeLocation, () => window.location.search, () => null);
   const hash = useSyncExternalStore(subscribeLocation, () => window.location.hash, () => '');
-  const available = useMemo(() => demoIds.filter((id) => demoLoaders[id]), []);
+  const available = useMemo(() => demos.map((d) => d.id), [demos]);
   const order = useMemo(
     () => (search === null ? [] : playlistOrder(new URLSearchParams(search).get('demos'), available)),
     [search, available],
@@ -127,7 +126,7 @@ export function Playlist({ lang, messages, pageOf }: PlaylistProps) {
       ) : null}
       <DemoMount key={id} id={id} lang={lang} messages={messages} eager alwaysPresenting autoplay={autoplay} />
       <p className="playlist-footer">
-        {p.keys} · <Link href={`/${lang}/week07/${pageOf[id]}/#demo-${id}`}>{p.notesLink}</Link>
+        {p.keys} · <Link href={`${demos.find((d) => d.id === id)?.notes ?? `/${lang}/`}#demo-${id}`}>{p.notesLink}</Link>
       </p>
     </div>
   );

@@ -1,9 +1,10 @@
 import Link from 'next/link';
+import type { Week } from '@/lib/content/weeks';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { formatDate } from '@/lib/i18n/format';
 import type { LocalizedPage } from '@/lib/i18n/localize';
 import { fill } from '@/lib/i18n/template';
-import { editHref, pageHref, repositoryHref, weekPath } from '@/lib/site/routes';
+import { editHref, pageHref, pagePath, repositoryHref } from '@/lib/site/routes';
 import { Markdown } from '../markdown/Markdown';
 import { Alternates } from './Alternates';
 import { PrevNext } from './PrevNext';
@@ -13,7 +14,8 @@ import { TableOfContents } from './TableOfContents';
 
 interface DocPageProps {
   page: LocalizedPage;
-  pages: LocalizedPage[];
+  /** The whole course in this language: the sidebar shows the page's week, prev/next cross weeks. */
+  weeks: Week<LocalizedPage>[];
   messages: Messages;
   languages: string[];
   sourceLang: string;
@@ -35,7 +37,7 @@ function TranslationNotice({ page, messages, sourceLang }: { page: LocalizedPage
       <aside className="notice" role="note" data-notice="outdated">
         <p>
           {messages.notices.outdated}{' '}
-          <Link href={pageHref(sourceLang, page.slug)} hrefLang={sourceLang}>
+          <Link href={pageHref(sourceLang, page)} hrefLang={sourceLang}>
             {messages.notices.readSource}
           </Link>
         </p>
@@ -46,11 +48,12 @@ function TranslationNotice({ page, messages, sourceLang }: { page: LocalizedPage
 }
 
 /** One lecture page: week navigation, the article, its contents, previous/next. */
-export function DocPage({ page, pages, messages, languages, sourceLang }: DocPageProps) {
+export function DocPage({ page, weeks, messages, languages, sourceLang }: DocPageProps) {
   const fm = page.frontMatter;
-  const nav = (label: string) => (
+  const coursePages = weeks.flatMap((w) => w.pages);
+  const nav = (label: string, id: string) => (
     <>
-      <Sidebar pages={pages} current={page.slug} label={label} />
+      <Sidebar weeks={weeks} current={page} label={label} otherWeeksLabel={messages.otherWeeks} id={id} />
       <p className="sidebar-more">
         <Link href={`/${page.lang}/glossary/`}>{messages.glossaryTitle}</Link>
         {languages.length > 1 ? (
@@ -64,12 +67,12 @@ export function DocPage({ page, pages, messages, languages, sourceLang }: DocPag
   );
   return (
     <div className="doc-layout">
-      <Alternates languages={languages} path={weekPath(page.slug)} defaultLang={sourceLang} />
+      <Alternates languages={languages} path={pagePath(page)} defaultLang={sourceLang} />
       <details className="sidebar-mobile">
         <summary>{messages.pagesNav}</summary>
-        {nav(`${messages.pagesNav} (${messages.menu})`)}
+        {nav(`${messages.pagesNav} (${messages.menu})`, 'sidebar-mobile')}
       </details>
-      <aside className="sidebar-column">{nav(messages.pagesNav)}</aside>
+      <aside className="sidebar-column">{nav(messages.pagesNav, 'sidebar-column')}</aside>
       <main id="main" className="doc-main" tabIndex={-1}>
         <TranslationNotice page={page} messages={messages} sourceLang={sourceLang} />
         <article className="prose" lang={page.contentLang}>
@@ -97,7 +100,7 @@ export function DocPage({ page, pages, messages, languages, sourceLang }: DocPag
           <Markdown tree={page.rendered.hast} lang={page.lang} messages={messages} />
         </article>
         <footer className="doc-footer">
-          <PrevNext pages={pages} current={page.slug} labels={{ previous: messages.previous, next: messages.next }} />
+          <PrevNext pages={coursePages} current={page} labels={{ previous: messages.previous, next: messages.next }} />
           <p>
             <a className="edit-link" href={editHref(page.file)}>
               {messages.editThisPage}

@@ -7,7 +7,7 @@ import { useSyncExternalStore } from 'react';
 interface LanguageSwitcherProps {
   current: string;
   languages: { code: string; name: string }[];
-  /** Heading ids per page slug and language, in document order. */
+  /** Heading ids per page (its path below the language segment) and language, in document order. */
   headings: Record<string, Record<string, string[]>>;
   label: string;
 }
@@ -26,12 +26,12 @@ export function LanguageSwitcher({ current, languages, headings, label }: Langua
   const pathname = usePathname() ?? '/';
   const hash = useSyncExternalStore(subscribeHash, () => window.location.hash, () => '');
   const rest = pathname.replace(new RegExp(`^/${current}(?=/|$)`), '');
-  const slug = rest.match(/^\/week07\/([^/]+)\/?$/)?.[1] ?? (rest.match(/^\/week07\/?$/) ? '07' : null);
+  const page = headings[rest.endsWith('/') ? rest : `${rest}/`];
 
   const targetHash = (lang: string): string => {
-    if (!hash || !slug) return '';
-    const from = headings[slug]?.[current] ?? [];
-    const to = headings[slug]?.[lang] ?? [];
+    if (!hash || !page) return '';
+    const from = page[current] ?? [];
+    const to = page[lang] ?? [];
     const index = from.indexOf(decodeURIComponent(hash.slice(1)));
     return index >= 0 && from.length === to.length ? `#${to[index]}` : '';
   };

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Messages } from '@/lib/i18n/dictionary';
+import { siteTitle } from '@/lib/site/config';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -17,7 +18,7 @@ export function SiteHeader({ lang, messages, languages, headings }: SiteHeaderPr
         {messages.skipToContent}
       </a>
       <Link className="site-title" href={`/${lang}/`}>
-        {messages.siteTitle}
+        {siteTitle(lang)}
       </Link>
       <div className="site-header-tools">
         <LanguageSwitcher current={lang} languages={languages} headings={headings} label={messages.languageSwitcher} />

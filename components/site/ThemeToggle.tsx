@@ -1,11 +1,9 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { THEME_STORAGE_KEY } from './theme-script';
+import { THEME_CHANGE_EVENT as CHANGE_EVENT, THEME_STORAGE_KEY } from './theme-script';
 
 type Theme = 'light' | 'dark';
-
-const CHANGE_EVENT = 'week07-themechange';
 
 function currentTheme(): Theme {
   const chosen = document.documentElement.dataset.theme;

@@ -3,7 +3,7 @@ import type { Page } from '../content/pages';
 
 /**
  * What a translation must keep from its source so that both editions teach the same thing:
- * a source page with the same lang-ref, the same slug, the same demos in the same order and
+ * a source page with the same lang-ref, the same week and slug, the same demos in the same order and
  * the same number of display equations. Each problem names the translation's file and line.
  */
 export function checkTranslation(source: Page | undefined, translation: Page): ContentError[] {
@@ -11,8 +11,8 @@ export function checkTranslation(source: Page | undefined, translation: Page): C
   const ref = translation.frontMatter['lang-ref'];
   if (!source) return [new ContentError(file, 1, 'lang-ref', `"${ref}" has no source page with the same lang-ref`)];
   const errors: ContentError[] = [];
-  if (source.slug !== translation.slug) {
-    errors.push(new ContentError(file, 1, 'file name', `the source of "${ref}" is ${source.file}; name this file ${source.slug}.md`));
+  if (source.slug !== translation.slug || source.week !== translation.week) {
+    errors.push(new ContentError(file, 1, 'file name', `the source of "${ref}" is ${source.file}; name this file ${source.week}/${source.slug}.md`));
   }
   const a = source.rendered;
   const b = translation.rendered;

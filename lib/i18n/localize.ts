@@ -10,7 +10,7 @@ export interface LocalizedPage extends Page {
 }
 
 /**
- * The week as a reader of `lang` sees it: every source page, in its translation where one
+ * The course as a reader of `lang` sees it: every source page, in its translation where one
  * exists, else in the source language (marked missing), so no address of the site is a 404.
  */
 export function localizePages(lang: string, sourcePages: readonly Page[], translated: readonly Page[]): LocalizedPage[] {
@@ -19,6 +19,6 @@ export function localizePages(lang: string, sourcePages: readonly Page[], transl
     if (source.lang === lang) return { ...source, contentLang: lang, state: 'source', source };
     const translation = byRef.get(source.frontMatter['lang-ref']);
     const shown = translation ?? source;
-    return { ...shown, lang, slug: source.slug, contentLang: shown.lang, state: translationState(source, translation), source };
+    return { ...shown, lang, week: source.week, slug: source.slug, contentLang: shown.lang, state: translationState(source, translation), source };
   });
 }

@@ -5,6 +5,7 @@ export type TranslationState = 'translated' | 'outdated' | 'missing';
 export interface StatusRow {
   lang: string;
   langRef: string;
+  week: string;
   slug: string;
   title: string;
   state: TranslationState;
@@ -31,6 +32,7 @@ export function translationStatus(sourcePages: readonly Page[], translations: Re
       rows.push({
         lang,
         langRef: source.frontMatter['lang-ref'],
+        week: source.week,
         slug: source.slug,
         title: (translation ?? source).frontMatter.title,
         state: translationState(source, translation),

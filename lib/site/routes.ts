@@ -1,13 +1,19 @@
-import { INDEX_SLUG, WEEK } from '../content/pages';
+import { isOverview, type PageRef } from '../content/weeks';
+import { siteConfig } from './config';
 
-/** Path of a lecture page below the language segment. */
-export function weekPath(slug: string): string {
-  return slug === INDEX_SLUG ? `/${WEEK}/` : `/${WEEK}/${slug}/`;
+/** Path of a page below the language segment: `/week07/` for an overview, else `/week07/07-1/`. */
+export function pagePath(page: PageRef): string {
+  return isOverview(page) ? `/${page.week}/` : `/${page.week}/${page.slug}/`;
 }
 
-/** Site-relative URL (without base path; next/link adds it) of a lecture page. */
-export function pageHref(lang: string, slug: string): string {
-  return `/${lang}${weekPath(slug)}`;
+/** Site-relative URL (without base path; next/link adds it) of a page. */
+export function pageHref(lang: string, page: PageRef): string {
+  return `/${lang}${pagePath(page)}`;
+}
+
+/** Path of a week's lecture playlist below the language segment. */
+export function playlistPath(week: string): string {
+  return `/${week}/present/`;
 }
 
 export function languageHref(lang: string): string {
@@ -28,7 +34,7 @@ export function repositoryHref(fileAndAnchor: string, env: Record<string, string
 }
 
 function repository(env: Record<string, string | undefined>): string {
-  return (env.NEXT_PUBLIC_REPOSITORY_URL ?? 'https://github.com/week07-notes/week07-notes').replace(/\/$/, '');
+  return (env.NEXT_PUBLIC_REPOSITORY_URL ?? siteConfig.repository).replace(/\/$/, '');
 }
 
 function branch(env: Record<string, string | undefined>): string {

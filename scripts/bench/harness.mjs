@@ -81,9 +81,9 @@ export async function measureTraining(browser, url, id, seconds) {
     if (used !== requested) return { skipped: `fell back to ${used}` };
     await watchLongTasks(page);
     await page.evaluate(() => {
-      window.__week07Redraws = {};
+      window.__notesRedraws = {};
     });
-    const count = () => page.evaluate((demo) => window.__week07Demos[demo].stepCount(), id);
+    const count = () => page.evaluate((demo) => window.__notesDemos[demo].stepCount(), id);
     const startSteps = await count();
     const t0 = Date.now();
     await figure.locator('[data-action="play"]').click();
@@ -91,7 +91,7 @@ export async function measureTraining(browser, url, id, seconds) {
     await figure.locator('[data-action="play"]').click();
     const elapsed = (Date.now() - t0) / 1000;
     const steps = (await count()) - startSteps;
-    const redraws = await page.evaluate((demo) => window.__week07Redraws[demo] ?? [], id);
+    const redraws = await page.evaluate((demo) => window.__notesRedraws[demo] ?? [], id);
     return { redraw: median(redraws), frames: redraws.length, stepsPerSecond: steps / elapsed, longest: await longestTask(page) };
   } finally {
     await page.close();

@@ -87,7 +87,7 @@ async function demoFigures(browser, base, backend, target, seconds, runs, hidden
         async ({ target, seconds }) => {
           const fig = document.querySelector('figure[data-demo="autoencoder"]');
           const read = (name) => Number(fig.querySelector(`[data-readout="${name}"]`).textContent.replace(/[^\d.eE-]/g, ''));
-          const steps0 = window.__week07Demos.autoencoder.stepCount();
+          const steps0 = window.__notesDemos.autoencoder.stepCount();
           const start = performance.now();
           fig.querySelector('[data-action="play"]').click();
           let reached = NaN;
@@ -103,7 +103,7 @@ async function demoFigures(browser, base, backend, target, seconds, runs, hidden
           }
           const elapsed = (performance.now() - start) / 1000;
           fig.querySelector('[data-action="play"]').click();
-          const steps = window.__week07Demos.autoencoder.stepCount() - steps0;
+          const steps = window.__notesDemos.autoencoder.stepCount() - steps0;
           return { reached, stepsAtTarget, stepsPerSecond: steps / elapsed, finalLoss: read('test-loss') };
         },
         { target, seconds },

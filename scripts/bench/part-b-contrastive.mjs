@@ -25,7 +25,7 @@ async function open(browser, base, backend, id) {
   return { page, figure };
 }
 
-const stepsOf = (page, id) => page.evaluate((demo) => window.__week07Demos[demo].stepCount(), id);
+const stepsOf = (page, id) => page.evaluate((demo) => window.__notesDemos[demo].stepCount(), id);
 
 async function maskedRun(browser, base, backend) {
   const opened = await open(browser, base, backend, MT);

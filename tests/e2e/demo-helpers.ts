@@ -20,11 +20,11 @@ export async function stepCount(figure: Locator): Promise<number> {
 
 /** Runs n steps through the page's test hook (as fast as the backend allows, no frames). */
 export async function runSteps(page: Page, id: string, n: number): Promise<void> {
-  await page.evaluate(async ([demo, count]) => window.__week07Demos![demo].steps(count), [id, n] as const);
+  await page.evaluate(async ([demo, count]) => window.__notesDemos![demo].steps(count), [id, n] as const);
 }
 
 export async function numTensors(page: Page): Promise<number> {
-  return page.evaluate(() => window.__week07Tf!.numTensors());
+  return page.evaluate(() => window.__notesTf!.numTensors());
 }
 
 /** A fingerprint of the demo's first canvas, to see that the surface was repainted. */
@@ -98,7 +98,7 @@ export async function expectKeyboardShortcuts(page: Page, figure: Locator): Prom
 
 /** The loop's own step count (the read-out follows it one render later). */
 export async function loopStepCount(page: Page, id: string): Promise<number> {
-  return page.evaluate((demo) => window.__week07Demos![demo].stepCount(), id);
+  return page.evaluate((demo) => window.__notesDemos![demo].stepCount(), id);
 }
 
 /** The step read-out once it has stopped moving (the frame in flight when a demo pauses still reports). */

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openDemo, stepCount } from './demo-helpers';
+import { siteConfig } from '../../lib/site/config';
 import { watchConsole } from './site';
 
 const PAGE = '/en/week07/07-1/';
@@ -138,4 +139,32 @@ test('after loading, a running demo keeps working offline and requests nothing',
   await context.setOffline(false);
   expect(requests).toEqual([]);
   expect(problems).toEqual([]);
+});
+
+test('a model saved by a build from before the site configuration is still offered, then moved', async ({ page }) => {
+  await page.goto('/en/');
+  // What that build wrote: its own database name and record format, one store, keyed by demo.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('week07-notes', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('models');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction('models', 'readwrite');
+          const config = { demo: 'autoencoder', hidden: 30, seed: 1, steps: 1234, batchSize: 64, learningRate: 0.001 };
+          tx.objectStore('models').put({ format: 'week07-autoencoder', version: 1, savedAt: '2026-01-01T00:00:00.000Z', config, tensors: [] }, 'model:autoencoder');
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  await page.goto('/en/week07/present/?demos=autoencoder');
+  await expect(page.locator('[data-saved-model="autoencoder"]')).toContainText('1234');
+  const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  expect(names).not.toContain('week07-notes');
+  expect(names).toContain(siteConfig.database);
 });

@@ -4,21 +4,39 @@ import type { ConsoleMessage, Page } from '@playwright/test';
 
 const contentRoot = path.join(process.cwd(), 'content');
 
-/** Every language folder with a week07 directory, English first. */
+/** The week folders (weekNN) of a language, by number. */
+function weeks(lang: string): string[] {
+  const dir = path.join(contentRoot, lang);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^week\d+$/.test(d.name))
+    .map((d) => d.name)
+    .sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+}
+
+/** Every language folder with a week directory, English first. */
 export function languages(): string[] {
   return readdirSync(contentRoot, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(path.join(contentRoot, d.name, 'week07')))
+    .filter((d) => d.isDirectory() && weeks(d.name).length > 0)
     .map((d) => d.name)
     .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
 }
 
-/** URL of every lecture page of a language, in reading order. */
+/** URL of every page of each week of a language, week by week, in reading order. */
+export function weekPaths(lang: string): string[][] {
+  return weeks(lang).map((week) => {
+    const number = week.slice(4);
+    return readdirSync(path.join(contentRoot, lang, week))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.slice(0, -3))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+      .map((slug) => (slug === number ? `/${lang}/${week}/` : `/${lang}/${week}/${slug}/`));
+  });
+}
+
+/** URL of every page of the course in a language, in reading order. */
 export function lecturePaths(lang: string): string[] {
-  return readdirSync(path.join(contentRoot, lang, 'week07'))
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => f.slice(0, -3))
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-    .map((slug) => (slug === '07' ? `/${lang}/week07/` : `/${lang}/week07/${slug}/`));
+  return weekPaths(lang).flat();
 }
 
 export function allPaths(): string[] {

@@ -39,7 +39,7 @@ export default async function TranslationStatus({ params }: { params: Promise<{ 
               <tr key={`${r.lang}-${r.langRef}`} data-state={r.state} data-lang={r.lang}>
                 <td>{messagesFor(r.lang).languageName}</td>
                 <td>
-                  <Link href={pageHref(r.lang, r.slug)}>{r.title}</Link> <code>{r.langRef}</code>
+                  <Link href={pageHref(r.lang, r)}>{r.title}</Link> <code>{r.langRef}</code>
                 </td>
                 <td>
                   <span className={`state state-${r.state}`}>{stateName[r.state]}</span>

@@ -1,10 +1,12 @@
 /**
- * The only module that touches IndexedDB: one database, one object store, get and put by key.
- * Everything else works with plain records (see model-record.ts).
+ * The only module that touches IndexedDB: one database (named in the site configuration), one
+ * object store, get and put by key, through idb-keyval. Everything else works with plain
+ * records (see lib/storage/model-record.ts).
  */
+import { createStore, entries, get, set, setMany, type UseStore } from 'idb-keyval';
+import { siteConfig } from '@/lib/site/config';
+import { legacyNames } from '@/lib/site/legacy-names';
 
-const DB_NAME = 'week07-notes';
-const DB_VERSION = 1;
 const STORE = 'models';
 
 export class StorageUnavailableError extends Error {
@@ -20,69 +22,56 @@ function factory(): IDBFactory {
   return idb;
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
+/** Whether a database exists, without creating it (opening a missing one would). */
+async function databaseExists(idb: IDBFactory, name: string): Promise<boolean> {
+  if (typeof idb.databases !== 'function') return true;
+  return (await idb.databases()).some((d) => d.name === name);
 }
 
-let opening: Promise<IDBDatabase> | null = null;
-
-function open(): Promise<IDBDatabase> {
-  if (opening) return opening;
-  let idb: IDBFactory;
-  try {
-    idb = factory();
-  } catch (error) {
-    return Promise.reject(error);
-  }
-  opening = new Promise<IDBDatabase>((resolve, reject) => {
-    let req: IDBOpenDBRequest;
-    try {
-      req = idb.open(DB_NAME, DB_VERSION);
-    } catch (error) {
-      reject(new StorageUnavailableError(error instanceof Error ? error.message : String(error)));
-      return;
-    }
-    req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
-    };
-    req.onsuccess = () => {
-      const db = req.result;
-      // Another tab upgrading the schema asks us to let go; the next call reopens.
-      db.onversionchange = () => {
-        db.close();
-        opening = null;
-      };
-      resolve(db);
-    };
-    req.onerror = () => reject(new StorageUnavailableError(req.error?.message ?? 'the database could not be opened'));
-    req.onblocked = () => reject(new StorageUnavailableError('another tab holds an older version of the database open'));
+/**
+ * Models saved before the database took the site's configured name are copied over once (a
+ * model saved under both names keeps the newer copy, the one already under today's name), then
+ * the old database is deleted so the copy happens only once.
+ */
+export async function migrateLegacyDatabase(idb: IDBFactory, to: UseStore): Promise<number> {
+  if ((legacyNames.database as string) === siteConfig.database || !(await databaseExists(idb, legacyNames.database))) return 0;
+  const legacy = createStore(legacyNames.database, legacyNames.store);
+  const old = await entries(legacy);
+  const current = new Set((await entries(to)).map(([key]) => String(key)));
+  const moved = old.filter(([key]) => !current.has(String(key)));
+  if (moved.length > 0) await setMany(moved, to);
+  // The old database stays open through `legacy`; deleting waits for it to close, so close it.
+  await legacy('readonly', (store) => store.transaction.db.close());
+  await new Promise<void>((resolve) => {
+    const req = idb.deleteDatabase(legacyNames.database);
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
   });
-  opening.catch(() => {
+  return moved.length;
+}
+
+let opening: Promise<UseStore> | null = null;
+
+/** The store, opened once per page, after moving any models saved under the old name. */
+function store(): Promise<UseStore> {
+  if (opening) return opening;
+  opening = (async () => {
+    const idb = factory();
+    const models = createStore(siteConfig.database, STORE);
+    await migrateLegacyDatabase(idb, models);
+    return models;
+  })().catch((error: unknown) => {
     opening = null;
+    if (error instanceof StorageUnavailableError) throw error;
+    throw new StorageUnavailableError(error instanceof Error ? error.message : String(error));
   });
   return opening;
 }
 
-async function withStore<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  const tx = db.transaction(STORE, mode);
-  const done = new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction was aborted (is the storage full?)'));
-  });
-  const [result] = await Promise.all([request(body(tx.objectStore(STORE))), done]);
-  return result;
-}
-
 export async function putRecord(key: string, value: unknown): Promise<void> {
-  await withStore('readwrite', (store) => store.put(value, key));
+  await set(key, value, await store());
 }
 
 /** The stored value, or undefined when nothing is stored under `key`. */
 export async function getRecord(key: string): Promise<unknown> {
-  return withStore('readonly', (store) => store.get(key));
+  return get(key, await store());
 }

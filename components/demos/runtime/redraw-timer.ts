@@ -3,7 +3,7 @@
 declare global {
   interface Window {
     /** Bench hook: full redraw durations (ms) per demo, from model evaluation to painted canvas. */
-    __week07Redraws?: Record<string, number[]>;
+    __notesRedraws?: Record<string, number[]>;
   }
 }
 
@@ -21,7 +21,7 @@ export function createRedrawTimer(id: string) {
       const start = pending.get(version);
       if (start === undefined) return;
       pending.clear();
-      const samples = ((window.__week07Redraws ??= {})[id] ??= []);
+      const samples = ((window.__notesRedraws ??= {})[id] ??= []);
       samples.push(performance.now() - start);
       if (samples.length > 500) samples.splice(0, samples.length - 500);
     },

@@ -72,12 +72,12 @@ async function tryBackend(name: BackendName, tf: Tf, explicit: boolean): Promise
 declare global {
   interface Window {
     /** Test and bench hook: the engine's tensor count and the backend in use. */
-    __week07Tf?: { numTensors(): number; backend(): string };
+    __notesTf?: { numTensors(): number; backend(): string };
   }
 }
 
 function exposeForTests(tf: Tf): void {
-  window.__week07Tf = { numTensors: () => tf.memory().numTensors, backend: () => tf.getBackend() };
+  window.__notesTf = { numTensors: () => tf.memory().numTensors, backend: () => tf.getBackend() };
 }
 
 let current: Promise<TfRuntime> | null = null;

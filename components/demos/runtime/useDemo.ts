@@ -59,7 +59,7 @@ export interface DemoController<S extends ParamSpecs> {
 declare global {
   interface Window {
     /** Test and bench hook: drive a demo and read the engine's tensor count. */
-    __week07Demos?: Record<string, { steps(n: number): Promise<void>; numTensors(): number; status(): LoopStatus; stepCount(): number }>;
+    __notesDemos?: Record<string, { steps(n: number): Promise<void>; numTensors(): number; status(): LoopStatus; stepCount(): number }>;
   }
 }
 
@@ -161,7 +161,7 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
       loop.play();
     }
     void Promise.resolve(model.draw({ steps: startAt, loss: NaN, stepsPerSecond: 0 })).catch(() => undefined);
-    const hooks = (window.__week07Demos ??= {});
+    const hooks = (window.__notesDemos ??= {});
     hooks[id] = {
       steps: (n) => loop.stepOnce(n),
       numTensors: () => runtime.tf.memory().numTensors,
@@ -179,7 +179,7 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
 
   useEffect(
     () => () => {
-      if (window.__week07Demos) delete window.__week07Demos[id];
+      if (window.__notesDemos) delete window.__notesDemos[id];
     },
     [id],
   );

@@ -10,9 +10,11 @@ import { translationState, translationStatus } from '@/lib/i18n/status';
 const fixtures = path.join(process.cwd(), 'tests/fixtures/i18n/content');
 
 function page(lang: string, slug: string, ref: string, body: string, extra: Record<string, string> = {}): Page {
-  const file = `content/${lang}/week07/${slug}.md`;
+  const week = `week${slug.split('-')[0]}`;
+  const file = `content/${lang}/${week}/${slug}.md`;
   return {
     lang,
+    week,
     slug,
     file,
     hash: contentHash(body),
@@ -31,8 +33,12 @@ describe('translation status', () => {
       ['ch.07', 'translated'],
       ['ch.07-1', 'outdated'],
       ['ch.07-2', 'missing'],
+      ['ch.08', 'translated'],
+      ['ch.08-1', 'translated'],
+      ['ch.08-2', 'missing'],
     ]);
     expect(rows[2].file).toBe(en[2].file);
+    expect(rows.map((r) => r.week)).toEqual(['week07', 'week07', 'week07', 'week08', 'week08', 'week08']);
   });
 
   it('marks a translation outdated as soon as its source text changes', () => {
@@ -46,10 +52,13 @@ describe('translation status', () => {
 
   it('serves every source page in every language, falling back to the source text', () => {
     const pages = localizePages('xx', en, xx);
-    expect(pages.map((p) => [p.slug, p.lang, p.contentLang, p.state])).toEqual([
-      ['07', 'xx', 'xx', 'translated'],
-      ['07-1', 'xx', 'xx', 'outdated'],
-      ['07-2', 'xx', 'en', 'missing'],
+    expect(pages.map((p) => [p.week, p.slug, p.lang, p.contentLang, p.state])).toEqual([
+      ['week07', '07', 'xx', 'xx', 'translated'],
+      ['week07', '07-1', 'xx', 'xx', 'outdated'],
+      ['week07', '07-2', 'xx', 'en', 'missing'],
+      ['week08', '08', 'xx', 'xx', 'translated'],
+      ['week08', '08-1', 'xx', 'xx', 'translated'],
+      ['week08', '08-2', 'xx', 'en', 'missing'],
     ]);
   });
 });
@@ -74,6 +83,13 @@ describe('translation checks', () => {
     const messages = checkTranslation(source, fr).map((e) => e.message);
     expect(messages[0]).toContain('demo: demo 2 is no demo but the source has "latent-ellipse" (content/en/week07/07-1.md:9)');
     expect(messages[1]).toBe('content/fr/week07/07-1.md:1: display math: 0 display equations but the source has 1; the first difference is equation 1 (compare content/en/week07/07-1.md:5)');
+  });
+
+  it('names the file a translation filed under another week must be moved to', () => {
+    const misplaced = { ...page('fr', '07-1', 'ch.07-1', 'Intro.\n\n::demo{id="energy-inference"}\n\n$$\na\n$$\n\n::demo{id="latent-ellipse"}\n'), week: 'week08', file: 'content/fr/week08/07-1.md' };
+    expect(checkTranslation(source, misplaced).map((e) => e.message)).toEqual([
+      'content/fr/week08/07-1.md:1: file name: the source of "ch.07-1" is content/en/week07/07-1.md; name this file week07/07-1.md',
+    ]);
   });
 
   it('rejects a translation without a source', () => {

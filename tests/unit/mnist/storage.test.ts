@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import '@/lib/ml/gradients';
 import { createAutoencoder } from '@/lib/ml/mnist/autoencoder';
-import { MODEL_RECORD_FORMAT, ModelRecordError, fromStoredModel, toStoredModel, type ModelConfig } from '@/lib/storage/model-record';
+import { MODEL_RECORD_FORMAT, ModelRecordError, fromStoredModel, storedModelConfig, toStoredModel, type ModelConfig } from '@/lib/storage/model-record';
 import { randomMatrix } from './helpers';
 
 beforeAll(async () => {
@@ -53,6 +53,13 @@ describe('stored model records', () => {
     const view = big.subarray(2, 6);
     const stored = toStoredModel(config, { w: { shape: [4], data: view } });
     expect(stored.tensors[0].data.byteLength).toBe(16);
+  });
+
+  it('reads a record saved before the format was renamed', () => {
+    const good = toStoredModel(config, { w: { shape: [2, 2], data: Float32Array.of(1, 2, 3, 4) } });
+    const old = structuredClone({ ...good, format: 'week07-autoencoder' });
+    expect(fromStoredModel(old).config).toEqual(config);
+    expect(storedModelConfig(old)).toEqual(config);
   });
 
   it('rejects damaged or foreign records with a clear message', () => {

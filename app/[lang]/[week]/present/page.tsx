@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Alternates } from '@/components/site/Alternates';
+import { Playlist } from '@/components/present/Playlist';
+import { SOURCE_LANG } from '@/lib/content/pages';
+import { pageHref, playlistPath } from '@/lib/site/routes';
+import { courseWeeks, findWeek, languages, messagesFor, weekDemos } from '../../../site-data';
+
+export const dynamicParams = false;
+
+/** A playlist for every week that has demos. */
+export function generateStaticParams() {
+  return languages().flatMap((lang) =>
+    courseWeeks(lang)
+      .filter((w) => weekDemos(w).length > 0)
+      .map((w) => ({ lang, week: w.id })),
+  );
+}
+
+type Params = Promise<{ lang: string; week: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { lang, week } = await params;
+  const m = messagesFor(lang);
+  const title = findWeek(lang, week)?.overview.frontMatter.title;
+  return { title: title ? `${m.present.title} · ${title}` : m.present.title, description: m.present.description };
+}
+
+export default async function LecturePlaylist({ params }: { params: Params }) {
+  const { lang, week } = await params;
+  const found = findWeek(lang, week);
+  if (!found) notFound();
+  const demos = weekDemos(found).map(({ id, page }) => ({ id, notes: pageHref(lang, page) }));
+  return (
+    <main id="main" className="playlist-main" tabIndex={-1}>
+      <Alternates languages={languages()} path={playlistPath(week)} defaultLang={SOURCE_LANG} />
+      <Playlist lang={lang} messages={messagesFor(lang)} demos={demos} />
+    </main>
+  );
+}
