@@ -27,7 +27,7 @@ import {
 } from '@/lib/plot/describe';
 import { energyPlotLayout, labelWidth } from '@/lib/plot/layout';
 import { defaultPlotStrings, type PlotStrings } from '@/lib/plot/strings';
-import { coordinateFormatter, energyTicks, formatNumber, tickCount } from '@/lib/plot/ticks';
+import { coordinateFormatter, energyTicks, formatPlotNumber, tickCount } from '@/lib/plot/ticks';
 import styles from './EnergyPlot.module.css';
 import { useMeasure } from './useMeasure';
 
@@ -67,7 +67,7 @@ export interface EnergyPlotProps {
   overlay?: (scales: PlotScales) => ReactNode;
   /** Click (exact data coordinates) or Enter/Space on the keyboard crosshair (its grid node). */
   onPick?: (point: { x: number; y: number }) => void;
-  /** Writes energies (read-out, legend range, descriptions); formatNumber for `lang` by default. */
+  /** Writes energies (read-out, legend range, descriptions); formatPlotNumber for `lang` by default. */
   formatValue?: (v: number) => string;
   colourMap?: ColourMap;
   className?: string;
@@ -110,7 +110,7 @@ export function EnergyPlot({
   lang = 'en',
 }: EnergyPlotProps) {
   const valueLabel = valueLabelProp ?? strings.energyLabel;
-  const formatValue = useMemo(() => formatValueProp ?? ((v: number) => formatNumber(v, 3, lang)), [formatValueProp, lang]);
+  const formatValue = useMemo(() => formatValueProp ?? ((v: number) => formatPlotNumber(v, 3, lang)), [formatValueProp, lang]);
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const imageRef = useRef<ImageData | null>(null);

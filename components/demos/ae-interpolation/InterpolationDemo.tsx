@@ -20,7 +20,6 @@ import { publishedModel, publishedVersion, subscribePublished } from '../mnist-s
 import styles from '../mnist-shared/mnist.module.css';
 import { PIXELS } from '../mnist-shared/pixels';
 import { createSession } from '../mnist-shared/session';
-import { strings } from '../mnist-shared/strings';
 import { MnistModelControls, MnistReadouts, useMnistModel, useMnistTraining } from '../mnist-shared/training';
 
 const STEPS = INTERPOLATION_STEPS;
@@ -55,8 +54,8 @@ const EMPTY: Visuals = { pixel: null, latent: null, pixelRecon: null, average: n
 
 function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: MnistSet }) {
   const { tf } = runtime;
-  const t = strings(messages, 'ae-interpolation');
-  const m = strings(messages, 'mnist');
+  const t = messages.demos['ae-interpolation'];
+  const m = messages.demos.mnist;
   const mnist = useMnistModel();
   const { budgetRef, modelRef, takePending } = mnist;
   const pairRef = useRef<{ a: number; b: number }>({ a: 0, b: 1 });

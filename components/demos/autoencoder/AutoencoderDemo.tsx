@@ -17,7 +17,6 @@ import { publishModel, touchPublishedModel } from '../mnist-shared/model-store';
 import styles from '../mnist-shared/mnist.module.css';
 import { createSession } from '../mnist-shared/session';
 import { sampleIndices } from '../mnist-shared/samples';
-import { strings } from '../mnist-shared/strings';
 import { MnistLossPanel, MnistModelControls, MnistReadouts, lastOf, useMnistModel, useMnistTraining } from '../mnist-shared/training';
 
 const specs = {
@@ -51,8 +50,8 @@ const EMPTY_CURVES: Curves = { train: { xs: [], ys: [] }, test: { xs: [], ys: []
 
 function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: MnistSet }) {
   const { tf } = runtime;
-  const t = strings(messages, 'autoencoder');
-  const m = strings(messages, 'mnist');
+  const t = messages.demos['autoencoder'];
+  const m = messages.demos.mnist;
   const mnist = useMnistModel();
   const { budgetRef, modelRef, takePending } = mnist;
   const [visuals, setVisuals] = useState<Visuals>({ originals: null, recon: null, kernels: null, kernelCount: 0, steps: 0, version: 0 });

@@ -22,7 +22,6 @@ import styles from '../mnist-shared/mnist.module.css';
 import { PIXELS } from '../mnist-shared/pixels';
 import { sampleIndices } from '../mnist-shared/samples';
 import { createSession } from '../mnist-shared/session';
-import { strings } from '../mnist-shared/strings';
 import { MnistLossPanel, MnistModelControls, MnistReadouts, lastOf, useMnistModel, useMnistTraining } from '../mnist-shared/training';
 
 const specs = {
@@ -91,8 +90,8 @@ const EMPTY_FIGURES: Figures = { train: { xs: [], ys: [] }, test: { xs: [], ys: 
 
 function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: MnistSet }) {
   const { tf } = runtime;
-  const t = strings(messages, 'denoising-autoencoder');
-  const m = strings(messages, 'mnist');
+  const t = messages.demos['denoising-autoencoder'];
+  const m = messages.demos.mnist;
   const mnist = useMnistModel();
   const { budgetRef, modelRef, takePending } = mnist;
   const corruptionRef = useRef<{ c: Corruption; seed: number }>({ c: DENOISING_DEFAULTS.corruption, seed: 1 });

@@ -15,7 +15,8 @@ import { ModelStorage } from './ModelStorage';
 import styles from './mnist.module.css';
 import { EVAL_EVERY } from './session';
 import { loadModel, saveModel } from './persist';
-import type { MnistStrings } from './strings';
+
+type MnistStrings = Messages['demos']['mnist'];
 
 /** Parameters every MNIST demo has. */
 export interface MnistParams {

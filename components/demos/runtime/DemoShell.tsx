@@ -5,6 +5,7 @@ import { BACKENDS, type BackendName } from '@/lib/demos/backends';
 import type { ParamSpecs } from '@/lib/demos/params';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { formatNumber } from '@/lib/i18n/format';
+import { formatOrDash } from '@/lib/i18n/or-dash';
 import { fill } from '@/lib/i18n/template';
 import { ParamControl } from './ParamControl';
 import { usePresentation } from './presentation';
@@ -136,7 +137,7 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
         </span>
         <span>
           {props.lossLabel ?? m.lossLabel}{' '}
-          <span data-readout="loss">{Number.isFinite(demo.frame.loss) ? formatNumber(lang, demo.frame.loss, 4) : '—'}</span>
+          <span data-readout="loss">{formatOrDash(lang, demo.frame.loss, 4)}</span>
         </span>
         <span>
           <span data-readout="rate">{formatNumber(lang, Math.round(demo.frame.stepsPerSecond), 6)}</span> {m.stepsPerSecond}
