@@ -10,7 +10,7 @@ import { fill } from '@/lib/i18n/template';
 import { gridPoints } from '@/lib/ml/grid';
 import { CD_DEFAULTS, createCdSession, type CdOptions, type ChainStart } from '@/lib/ml/part-b/contrastive-divergence';
 import { DATASETS, DATA_BOX, uniformPoints, type DatasetName } from '@/lib/ml/part-b/datasets';
-import { DemoShell } from '../runtime/DemoShell';
+import { DemoShell, shellProps } from '../runtime/DemoShell';
 import { createRedrawTimer } from '../runtime/redraw-timer';
 import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
@@ -177,13 +177,7 @@ export default function ContrastiveDivergenceDemo({ id, lang, runtime, messages 
 
   return (
     <DemoShell
-      demo={demo}
-      runtime={runtime}
-      messages={messages}
-      lang={lang}
-      title={t.title}
-      playLabel={t.play}
-      pauseLabel={t.pause}
+      {...shellProps(demo, { runtime, messages, lang }, t)}
       readouts={
         <>
           <span>

@@ -11,7 +11,7 @@ import { gridPoints } from '@/lib/ml/grid';
 import { createDaeSession } from '@/lib/ml/part-b/dae';
 import { cellCentres, fieldStatistics } from '@/lib/ml/part-b/dae-statistics';
 import { DATASETS, DATA_BOX, type DatasetName } from '@/lib/ml/part-b/datasets';
-import { DemoShell } from '../runtime/DemoShell';
+import { DemoShell, shellProps } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import { createRedrawTimer } from '../runtime/redraw-timer';
 import type { DemoProps } from '../runtime/types';
@@ -227,13 +227,7 @@ export default function DaeEnergyDemo({ id, lang, runtime, messages }: DemoProps
 
   return (
     <DemoShell
-      demo={demo}
-      runtime={runtime}
-      messages={messages}
-      lang={lang}
-      title={t.title}
-      playLabel={t.play}
-      pauseLabel={t.pause}
+      {...shellProps(demo, { runtime, messages, lang }, t)}
       lossLabel={t.loss}
       readouts={
         <>

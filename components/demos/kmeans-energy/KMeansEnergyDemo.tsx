@@ -10,7 +10,7 @@ import { fill } from '@/lib/i18n/template';
 import { gridPoints } from '@/lib/ml/grid';
 import { DATASETS, DATA_BOX, type DatasetName } from '@/lib/ml/part-b/datasets';
 import type { KMeansMode } from '@/lib/ml/part-b/kmeans';
-import { DemoShell } from '../runtime/DemoShell';
+import { DemoShell, shellProps } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import { createRedrawTimer } from '../runtime/redraw-timer';
 import type { DemoProps } from '../runtime/types';
@@ -268,13 +268,7 @@ export default function KMeansEnergyDemo({ id, lang, runtime, messages }: DemoPr
 
   return (
     <DemoShell
-      demo={demo}
-      runtime={runtime}
-      messages={messages}
-      lang={lang}
-      title={t.title}
-      playLabel={t.play}
-      pauseLabel={t.pause}
+      {...shellProps(demo, { runtime, messages, lang }, t)}
       lossLabel={t.meanEnergy}
       readouts={
         <>

@@ -6,7 +6,7 @@ import { readExtra, writeExtra, type ParamSpecs } from '@/lib/demos/params';
 import { NO_VALUE, formatOrDash } from '@/lib/i18n/or-dash';
 import { fill } from '@/lib/i18n/template';
 import { createMaskedCharSession, type MaskedPrediction } from '@/lib/ml/part-b/masked-chars';
-import { DemoShell } from '../runtime/DemoShell';
+import { DemoShell, shellProps } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
 import { useDemo, type DemoModel } from '../runtime/useDemo';
@@ -144,13 +144,7 @@ export default function MaskedTokensDemo({ id, lang, runtime, messages }: DemoPr
 
   return (
     <DemoShell
-      demo={demo}
-      runtime={runtime}
-      messages={messages}
-      lang={lang}
-      title={t.title}
-      playLabel={t.play}
-      pauseLabel={t.pause}
+      {...shellProps(demo, { runtime, messages, lang }, t)}
       readouts={
         <>
           <span>

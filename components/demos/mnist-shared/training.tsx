@@ -10,6 +10,7 @@ import { formatOrDash } from '@/lib/i18n/or-dash';
 import { fill } from '@/lib/i18n/template';
 import type { Autoencoder, WeightMap } from '@/lib/ml/mnist/autoencoder';
 import type { ModelConfig } from '@/lib/storage/model-record';
+import { shellProps } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import type { LoopStatus } from '../runtime/loop';
 import type { DemoProps } from '../runtime/types';
@@ -208,7 +209,7 @@ export function useMnistDemo<S extends MnistSpecs>(options: MnistDemoOptions<S>)
   const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });
   const restoreExtra = (extra: Record<string, string | number>) => latest.current.restoreExtra?.(extra, demo.setParam);
   const training = useMnistTraining(demo as unknown as MnistDemo, mnist, { id, lang, m: messages.demos.mnist, saveExtra: options.saveExtra, restoreExtra });
-  const shell = { demo, runtime, messages, lang, title: strings.title, playLabel: strings.play, pauseLabel: strings.pause };
+  const shell = shellProps(demo, { runtime, messages, lang }, strings);
   return { demo, figures, modelRef, shell, ...training };
 }
 

@@ -29,6 +29,11 @@ interface DemoShellProps<S extends ParamSpecs> {
   children: ReactNode;
 }
 
+/** The props every demo passes alike: its controller, runtime, language, and its title and play/pause labels. */
+export function shellProps<S extends ParamSpecs>(demo: DemoController<S>, context: { runtime: TfRuntime; messages: Messages; lang: string }, t: { title: string; play?: string; pause?: string }) {
+  return { demo, ...context, title: t.title, playLabel: t.play, pauseLabel: t.pause };
+}
+
 /**
  * The frame every demo shares: transport (play/pause, step, reset), speed, seed and backend,
  * a status line, a live region for screen readers, and the divergence message.
