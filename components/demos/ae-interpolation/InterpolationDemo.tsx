@@ -18,7 +18,7 @@ import { withMnistData } from '../mnist-shared/MnistGate';
 import { publishedModel, publishedVersion, subscribePublished } from '../mnist-shared/model-store';
 import styles from '../mnist-shared/mnist.module.css';
 import { PIXELS } from '../mnist-shared/pixels';
-import { gatherRows, lastOf } from '../mnist-shared/controller';
+import { pickRows, lastOf } from '../mnist-shared/controller';
 import { MnistModelControls, MnistProblem, MnistReadouts, useMnistDemo } from '../mnist-shared/training';
 
 const STEPS = INTERPOLATION_STEPS;
@@ -77,7 +77,7 @@ function Explorer(props: DemoProps & { data: MnistSet }) {
         const steps = model.steps;
         const { a, b } = pairRef.current;
         const out = tf.tidy(() => {
-          const rows = gatherRows(tf, data.xTest, [Math.min(a, testCount - 1), Math.min(b, testCount - 1)]);
+          const rows = pickRows(tf, data.xTest, [Math.min(a, testCount - 1), Math.min(b, testCount - 1)]);
           const xa = tf.slice(rows, [0, 0], [1, PIXELS]);
           const xb = tf.slice(rows, [1, 0], [1, PIXELS]);
           const pixel = pixelInterpolation(xa, xb, STEPS);

@@ -15,7 +15,7 @@ import { DigitCanvas } from '../mnist-shared/DigitCanvas';
 import { withMnistData } from '../mnist-shared/MnistGate';
 import { publishModel, touchPublishedModel } from '../mnist-shared/model-store';
 import styles from '../mnist-shared/mnist.module.css';
-import { gatherRows, lastOf } from '../mnist-shared/controller';
+import { pickRows, lastOf } from '../mnist-shared/controller';
 import { sampleIndices } from '../mnist-shared/samples';
 import { MnistLossPanel, MnistModelControls, MnistProblem, MnistReadouts, ModelKernels, useMnistDemo } from '../mnist-shared/training';
 
@@ -51,7 +51,7 @@ function Trainer(props: DemoProps & { data: MnistSet }) {
     strings: t,
     parts: (p, { model }, { playing }) => {
       const { tf } = props.runtime;
-      const samples = gatherRows(tf, data.xTest, sampleIndices(data.testLabels));
+      const samples = pickRows(tf, data.xTest, sampleIndices(data.testLabels));
       const kernelCount = Math.min(KERNELS, p.hidden);
       let originals: Float32Array | null = null;
       let lastTouch = -Infinity;

@@ -21,7 +21,7 @@ import { publishedModel, publishedVersion, subscribePublished } from '../mnist-s
 import styles from '../mnist-shared/mnist.module.css';
 import { PIXELS } from '../mnist-shared/pixels';
 import { sampleIndices } from '../mnist-shared/samples';
-import { gatherRows, lastOf } from '../mnist-shared/controller';
+import { pickRows, lastOf } from '../mnist-shared/controller';
 import { MnistLossPanel, MnistModelControls, MnistProblem, MnistReadouts, ModelKernels, useMnistDemo } from '../mnist-shared/training';
 
 const specs = {
@@ -110,7 +110,7 @@ function Trainer(props: DemoProps & { data: MnistSet }) {
       const { tf } = props.runtime;
       corruptionRef.current = { c: corruptionOf(p), seed: p.seed };
       const indices = sampleIndices(data.testLabels, DIGITS);
-      const clean = gatherRows(tf, data.xTest, indices);
+      const clean = pickRows(tf, data.xTest, indices);
       const kernelCount = Math.min(KERNELS, p.hidden);
       const live = new Set<Corrupted>();
       let current: Corrupted | null = null;
@@ -146,12 +146,12 @@ function Trainer(props: DemoProps & { data: MnistSet }) {
         void session.jobs.run(async (pause) => {
           if (!live.has(set)) return;
           const whole = corrupt(data.xTest, c, mulberry32(seed * 7919 + 17));
-          const shown = gatherRows(tf, whole.corrupted, indices);
+          const shown = pickRows(tf, whole.corrupted, indices);
           set.tensors = { test: whole.corrupted, testMask: whole.mask, shown };
           const { testMask } = set.tensors;
           await pause();
           const [mask, input, base] = tf.tidy(() => {
-            const shownMask = testMask ? gatherRows(tf, testMask, indices) : null;
+            const shownMask = testMask ? pickRows(tf, testMask, indices) : null;
             return [shownMask ?? tf.zerosLike(shown), shown, classicalBaseline(clean, shown, shownMask)];
           });
           try {

@@ -181,6 +181,6 @@ export function createMnistController(
 export type MnistController = ReturnType<typeof createMnistController>;
 
 /** Tensors of a demo's fixed rows of a set (the shown digits), gathered once. */
-export function gatherRows(tf: typeof TF, x: TF.Tensor2D, indices: number[]): TF.Tensor2D {
+export function pickRows(tf: typeof TF, x: TF.Tensor2D, indices: number[]): TF.Tensor2D {
   return tf.tidy(() => tf.gather(x, tf.tensor1d(indices, 'int32')) as TF.Tensor2D);
 }

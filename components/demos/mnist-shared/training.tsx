@@ -26,21 +26,13 @@ import { loadModel, saveModel } from './persist';
 
 type MnistStrings = Messages['demos']['mnist'];
 
-/** Parameters every MNIST demo has. */
-export interface MnistParams {
-  hidden: number;
-  batch: number;
-  seed: number;
-  learningRate: number;
-}
-
-type SharedKey = keyof MnistParams;
+type SharedKey = keyof MnistSettings;
 
 /** What the shared parts need of a demo's controller (useDemo's result). */
 export interface MnistDemo {
   status: LoopStatus;
-  params: MnistParams;
-  getParams: () => MnistParams & Record<string, unknown>;
+  params: MnistSettings;
+  getParams: () => MnistSettings & Record<string, unknown>;
   setParam: (key: SharedKey, value: number) => void;
   pause: () => void;
   reset: () => void;
@@ -58,7 +50,7 @@ interface PendingWeights {
  * The refs an MNIST demo's model builder needs, made before `useDemo` (which calls the builder):
  * the frame budget, the live model, and weights waiting to be loaded into the next model.
  */
-export function useMnistModel() {
+function useMnistModel() {
   const budgetRef = useRef(new FrameBudget());
   const modelRef = useRef<Autoencoder | null>(null);
   const pendingRef = useRef<PendingWeights | null>(null);
@@ -78,14 +70,14 @@ export function useMnistModel() {
   return { budgetRef, modelRef, takePending, setPending };
 }
 
-export type MnistModel = ReturnType<typeof useMnistModel>;
+type MnistModel = ReturnType<typeof useMnistModel>;
 
 interface MnistTrainingOptions {
   id: string;
   lang: string;
   m: MnistStrings;
   /** Settings of the demo's own kept with a saved model (e.g. its corruption). */
-  saveExtra?: (params: MnistParams & Record<string, unknown>) => Record<string, string | number>;
+  saveExtra?: (params: MnistSettings & Record<string, unknown>) => Record<string, string | number>;
   /** Applies those settings on restore. */
   restoreExtra?: (extra: Record<string, string | number>) => void;
 }
@@ -95,7 +87,7 @@ interface MnistTrainingOptions {
  * play/pause, the learning rate applies live, and a model is saved to and restored from the
  * browser (a restore rebuilds the model with the saved sizes and settings, then loads it).
  */
-export function useMnistTraining(demo: MnistDemo, model: MnistModel, options: MnistTrainingOptions) {
+function useMnistTraining(demo: MnistDemo, model: MnistModel, options: MnistTrainingOptions) {
   const { status, redraw, params } = demo;
   const { budgetRef, modelRef, setPending } = model;
   const { id, lang, m, saveExtra, restoreExtra } = options;
