@@ -1,18 +1,8 @@
 'use client';
 
-import {
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type FocusEvent,
-  type KeyboardEvent,
-  type MouseEvent,
-  type PointerEvent,
-  type ReactNode,
-} from 'react';
-import { gridCoordinate, nearestGridIndex, type Box } from '@/lib/ml/grid';
+import { useId, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { scaleLinear } from 'd3-scale';
+import type { Box } from '@/lib/ml/grid';
 import { coverDomain, createEnergyScale, energyDomain, fillEnergyImage, type ColourMap } from '@/lib/plot/colour-scale';
 import { computeIsolines, isolineLevels, isolinePaths, subsampleGrid } from '@/lib/plot/isolines';
 import {
@@ -25,10 +15,13 @@ import {
   rangePhrase,
   type RangeState,
 } from '@/lib/plot/describe';
-import { energyPlotLayout, labelWidth } from '@/lib/plot/layout';
+import { energyPlotLayout } from '@/lib/plot/layout';
 import { defaultPlotStrings, type PlotStrings } from '@/lib/plot/strings';
-import { coordinateFormatter, energyTicks, formatNumber, tickCount } from '@/lib/plot/ticks';
+import { coordinateFormatter, formatPlotNumber } from '@/lib/plot/ticks';
+import { Axis } from './Axis';
+import { ColourLegend } from './ColourLegend';
 import styles from './EnergyPlot.module.css';
+import { useGridCursor, type GridNode } from './useGridCursor';
 import { useMeasure } from './useMeasure';
 
 /** Data → pixel maps of the plot area (origin at its top-left corner, y pointing down). */
@@ -67,7 +60,7 @@ export interface EnergyPlotProps {
   overlay?: (scales: PlotScales) => ReactNode;
   /** Click (exact data coordinates) or Enter/Space on the keyboard crosshair (its grid node). */
   onPick?: (point: { x: number; y: number }) => void;
-  /** Writes energies (read-out, legend range, descriptions); formatNumber for `lang` by default. */
+  /** Writes energies (read-out, legend range, descriptions); formatPlotNumber for `lang` by default. */
   formatValue?: (v: number) => string;
   colourMap?: ColourMap;
   className?: string;
@@ -79,13 +72,8 @@ export interface EnergyPlotProps {
   lang?: string;
 }
 
-const GRADIENT_STOPS = 16;
 /** Isolines are traced on about this many nodes a side (see subsampleGrid). */
 const ISOLINE_NODES = 64;
-
-function clampIndex(k: number, n: number): number {
-  return k < 0 ? 0 : k >= n ? n - 1 : k;
-}
 
 export function EnergyPlot({
   box,
@@ -110,7 +98,7 @@ export function EnergyPlot({
   lang = 'en',
 }: EnergyPlotProps) {
   const valueLabel = valueLabelProp ?? strings.energyLabel;
-  const formatValue = useMemo(() => formatValueProp ?? ((v: number) => formatNumber(v, 3, lang)), [formatValueProp, lang]);
+  const formatValue = useMemo(() => formatValueProp ?? ((v: number) => formatPlotNumber(v, 3, lang)), [formatValueProp, lang]);
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const imageRef = useRef<ImageData | null>(null);
@@ -163,8 +151,8 @@ export function EnergyPlot({
 
   const scales = useMemo<PlotScales>(
     () => ({
-      x: (v) => ((v - bx0) / (bx1 - bx0)) * side,
-      y: (v) => (1 - (v - by0) / (by1 - by0)) * side,
+      x: scaleLinear().domain([bx0, bx1]).range([0, side]),
+      y: scaleLinear().domain([by0, by1]).range([side, 0]),
       width: side,
       height: side,
       fontPx,
@@ -192,121 +180,20 @@ export function EnergyPlot({
     onPaintedRef.current?.(data.version);
   }, [data, scale, n, hasCanvas]);
 
-  // ---- interaction: kept to a few primitive states so hovering re-renders only the read-out.
-  // `cursor` is the keyboard/tap crosshair node, shown while `showCursor` is set.
-  const [hover, setHover] = useState(-1);
-  const [cursor, setCursor] = useState(-1);
-  const [showCursor, setShowCursor] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
-
-  const total = gridOk ? n * n : 0;
-  const centre = gridOk ? Math.floor(n / 2) * n + Math.floor(n / 2) : -1;
-  const cursorIndex = cursor >= 0 && cursor < total ? cursor : centre;
+  // ---- interaction: the pointer/keyboard crosshair and what it reads.
   const formatX = useMemo(() => coordinateFormatter(grid.x, n, lang), [grid, n, lang]);
   const formatY = useMemo(() => coordinateFormatter(grid.y, n, lang), [grid, n, lang]);
-
-  const nodeAt = (index: number) => {
-    const i = index % n;
-    const j = (index - i) / n;
-    const x = gridCoordinate(grid.x, n, i);
-    const y = gridCoordinate(grid.y, n, j);
-    const v = data.values ? data.values[index] : NaN;
-    return { i, j, x, y, v };
-  };
-  const describe = (index: number) => {
-    const { x, y, v } = nodeAt(index);
-    return pointDescription(strings, {
+  const valueAt = (node: GridNode) => (data.values ? data.values[node.index] : NaN);
+  const describe = (node: GridNode) =>
+    pointDescription(strings, {
       xLabel,
-      x: formatX(x),
+      x: formatX(node.x),
       yLabel,
-      y: formatY(y),
+      y: formatY(node.y),
       valueLabel,
-      value: data.values ? formatValue(v) : null,
+      value: data.values ? formatValue(valueAt(node)) : null,
     });
-  };
-
-  const dataPoint = (event: PointerEvent<HTMLDivElement> | MouseEvent<HTMLDivElement>) => {
-    const rect = event.currentTarget.getBoundingClientRect();
-    const fx = Math.min(1, Math.max(0, (event.clientX - rect.left) / rect.width));
-    const fy = Math.min(1, Math.max(0, (event.clientY - rect.top) / rect.height));
-    return { x: bx0 + fx * (bx1 - bx0), y: by1 - fy * (by1 - by0) };
-  };
-
-  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    if (!gridOk) return;
-    const p = dataPoint(event);
-    setHover(nearestGridIndex(grid, n, p.x, p.y));
-  };
-  const onPointerLeave = () => setHover(-1);
-  // Touch has no hover, so a tap leaves the crosshair and read-out on the tapped node; a mouse
-  // click does not, as the hover read-out already follows the pointer.
-  const lastPointerType = useRef('mouse');
-  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
-    lastPointerType.current = event.pointerType;
-    setShowCursor(false);
-  };
-
-  const onClick = (event: MouseEvent<HTMLDivElement>) => {
-    if (!gridOk) return;
-    const p = dataPoint(event);
-    const index = nearestGridIndex(grid, n, p.x, p.y);
-    if (index >= 0) setCursor(index);
-    if (lastPointerType.current !== 'mouse') setShowCursor(true);
-    onPick?.(p);
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!gridOk || event.altKey || event.ctrlKey || event.metaKey) return;
-    const { i, j, x, y } = nodeAt(cursorIndex);
-    const step = event.shiftKey ? Math.max(2, Math.round((n - 1) / 10)) : 1;
-    let di = 0;
-    let dj = 0;
-    switch (event.key) {
-      case 'ArrowLeft':
-        di = -step;
-        break;
-      case 'ArrowRight':
-        di = step;
-        break;
-      case 'ArrowUp':
-        dj = step;
-        break;
-      case 'ArrowDown':
-        dj = -step;
-        break;
-      case 'Home':
-        di = Math.floor(n / 2) - i;
-        dj = Math.floor(n / 2) - j;
-        break;
-      case 'Enter':
-      case ' ':
-        if (!onPick) return;
-        event.preventDefault();
-        setShowCursor(true);
-        setCursor(cursorIndex);
-        setAnnouncement(pickedAnnouncement(strings, describe(cursorIndex)));
-        onPick({ x, y });
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    const next = clampIndex(j + dj, n) * n + clampIndex(i + di, n);
-    setCursor(next);
-    setShowCursor(true);
-    setAnnouncement(describe(next));
-  };
-  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
-    // Show the crosshair straight away when focus came from the keyboard, not from a click.
-    let fromKeyboard = false;
-    try {
-      fromKeyboard = event.currentTarget.matches(':focus-visible');
-    } catch {
-      // Browsers without :focus-visible wait for the first arrow key instead.
-    }
-    if (fromKeyboard) setShowCursor(true);
-  };
-  const onBlur = () => setShowCursor(false);
+  const pointer = useGridCursor({ grid, n: gridOk ? n : 0, onPick, describe, picked: (text) => pickedAnnouncement(strings, text) });
 
   // ---- static layers, memoised so that hover updates skip them entirely.
   const isolineLayer = useMemo(() => {
@@ -335,45 +222,25 @@ export function EnergyPlot({
     const { left, top, tickLength, fontPx } = layout;
     return (
       <svg className={styles.axes} width={layout.width} height={layout.chartHeight} aria-hidden="true" focusable="false">
-        {layout.xTicks.map((t) => {
-          const x = left + scales.x(t.value);
-          return (
-            <g key={`x${t.value}`}>
-              <line className={styles.tick} x1={x} x2={x} y1={top + side} y2={top + side + tickLength} />
-              <text className={styles.tickLabel} x={x} y={layout.xTickBaseline} textAnchor="middle">
-                {t.label}
-              </text>
-            </g>
-          );
-        })}
-        {layout.yTicks.map((t) => {
-          const y = top + scales.y(t.value);
-          return (
-            <g key={`y${t.value}`}>
-              <line className={styles.tick} x1={left - tickLength} x2={left} y1={y} y2={y} />
-              <text
-                className={styles.tickLabel}
-                x={left - tickLength - 0.25 * fontPx}
-                y={y}
-                dy="0.32em"
-                textAnchor="end"
-              >
-                {t.label}
-              </text>
-            </g>
-          );
-        })}
-        <text className={styles.axisLabel} x={left + side / 2} y={layout.xLabelBaseline} textAnchor="middle">
-          {xLabel}
-        </text>
-        <text
-          className={styles.axisLabel}
-          transform={`translate(${layout.yLabelX},${top + side / 2}) rotate(-90)`}
-          dy="0.35em"
-          textAnchor="middle"
-        >
-          {yLabel}
-        </text>
+        <Axis
+          side="bottom"
+          ticks={layout.xTicks}
+          scale={(v) => left + scales.x(v)}
+          at={top + side}
+          tickLength={tickLength}
+          fontPx={fontPx}
+          labelBaseline={layout.xTickBaseline}
+          title={{ text: xLabel, x: left + side / 2, y: layout.xLabelBaseline }}
+        />
+        <Axis
+          side="left"
+          ticks={layout.yTicks}
+          scale={(v) => top + scales.y(v)}
+          at={left}
+          tickLength={tickLength}
+          fontPx={fontPx}
+          title={{ text: yLabel, x: layout.yLabelX, y: top + side / 2 }}
+        />
       </svg>
     );
   }, [layout, scales, side, xLabel, yLabel]);
@@ -395,73 +262,35 @@ export function EnergyPlot({
     };
   }, [strings, scale, colourMap, loading, formatValue, valueLabel]);
 
-  const legend = useMemo(() => {
-    if (!layout) return null;
-    const { left, width, tickLength, legendBarTop: barTop, legendBarHeight: barHeight, fontPx } = layout;
-    const stops = [];
-    for (let k = 0; k <= GRADIENT_STOPS; k++) {
-      const u = k / GRADIENT_STOPS;
-      stops.push(<stop key={k} offset={u} stopColor={scale ? scale.colourAt(u) : 'transparent'} />);
-    }
-    const ticks = scale ? energyTicks(scale, tickCount(side, fontPx, 5), undefined, lang) : [];
-    return (
-      <svg
-        className={styles.legend}
-        width={width}
-        height={layout.legendHeight}
-        role="img"
-        aria-label={legendLabel}
-        data-colour-min={scale?.domain[0]}
-        data-colour-max={scale?.domain[1]}
-      >
-        <defs>
-          <linearGradient id={ids.gradient} x1="0" x2="1" y1="0" y2="0">
-            {stops}
-          </linearGradient>
-        </defs>
-        <text className={styles.legendTitle} x={left} y={layout.legendTitleBaseline}>
-          {legendTitle}
-        </text>
-        <rect
-          className={styles.legendBar}
-          x={left}
-          y={barTop}
-          width={side}
-          height={barHeight}
-          fill={scale ? `url(#${ids.gradient})` : 'none'}
+  const legend = useMemo(
+    () =>
+      layout ? (
+        <ColourLegend
+          scale={scale}
+          geometry={{
+            left: layout.left,
+            width: layout.width,
+            barWidth: side,
+            barTop: layout.legendBarTop,
+            barHeight: layout.legendBarHeight,
+            height: layout.legendHeight,
+            titleBaseline: layout.legendTitleBaseline,
+            tickBaseline: layout.legendTickBaseline,
+            tickLength: layout.tickLength,
+            fontPx: layout.fontPx,
+          }}
+          marks={isolines}
+          title={legendTitle}
+          label={legendLabel}
+          gradientId={ids.gradient}
+          lang={lang}
         />
-        {isolines.map((iso) => {
-          const x = left + iso.u * side;
-          return (
-            <g key={iso.level}>
-              <line className={styles.legendMarkHalo} x1={x} x2={x} y1={barTop} y2={barTop + barHeight} />
-              <line className={styles.legendMark} x1={x} x2={x} y1={barTop} y2={barTop + barHeight} />
-            </g>
-          );
-        })}
-        {ticks.map((t) => {
-          const x = left + t.u * side;
-          const half = labelWidth(t.label, fontPx) / 2;
-          // Keep end labels inside the SVG instead of letting them be clipped.
-          const anchor = x + half > width ? 'end' : x - half < 0 ? 'start' : 'middle';
-          return (
-            <g key={t.value}>
-              <line className={styles.tick} x1={x} x2={x} y1={barTop + barHeight} y2={barTop + barHeight + tickLength} />
-              <text className={styles.tickLabel} x={x} y={layout.legendTickBaseline} textAnchor={anchor}>
-                {t.label}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    );
-  }, [layout, scale, side, isolines, ids.gradient, legendLabel, legendTitle, lang]);
+      ) : null,
+    [layout, scale, side, isolines, ids.gradient, legendLabel, legendTitle, lang],
+  );
 
   // ---- per-render, cheap: read-out and crosshair.
-  const active = hover >= 0 ? hover : showCursor ? cursorIndex : -1;
-  const activeNode = active >= 0 && active < total ? nodeAt(active) : null;
-  const cursorNode = showCursor && cursorIndex >= 0 ? nodeAt(cursorIndex) : null;
-  const hoverNode = hover >= 0 && hover < total ? nodeAt(hover) : null;
+  const { active: activeNode, cursor: cursorNode, hover: hoverNode } = pointer;
   // The read-out moves to the bottom when it would cover the point being read.
   const readoutAtBottom =
     activeNode !== null && scales.x(activeNode.x) < side * 0.6 && scales.y(activeNode.y) < side * 0.35;
@@ -495,13 +324,7 @@ export function EnergyPlot({
             aria-label={label}
             aria-describedby={`${ids.summary} ${ids.help}`}
             tabIndex={0}
-            onPointerMove={onPointerMove}
-            onPointerLeave={onPointerLeave}
-            onPointerDown={onPointerDown}
-            onClick={onClick}
-            onKeyDown={onKeyDown}
-            onFocus={onFocus}
-            onBlur={onBlur}
+            {...pointer.handlers}
           >
             {/*
               One canvas pixel per grid node. Node i must land on pixel x(i) = i·side/(n−1), so the
@@ -546,7 +369,7 @@ export function EnergyPlot({
                 <span className={styles.readoutKey}>{yLabel}</span>
                 <span className={styles.readoutValue}>{formatY(activeNode.y)}</span>
                 <span className={styles.readoutKey}>{valueLabel}</span>
-                <span className={styles.readoutValue}>{data.values ? formatValue(activeNode.v) : '…'}</span>
+                <span className={styles.readoutValue}>{data.values ? formatValue(valueAt(activeNode)) : '…'}</span>
               </div>
             )}
             {!scale && <p className={styles.status}>{values === null ? strings.loading : strings.noData}</p>}
@@ -563,7 +386,7 @@ export function EnergyPlot({
         {help}
       </p>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {announcement}
+        {pointer.announcement}
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { labelWidth } from '@/lib/plot/layout';
 import { linePath, seriesExtent } from '@/lib/plot/line-path';
 import { defaultPlotStrings, type PlotStrings } from '@/lib/plot/strings';
 import { linearTicks, logTicks, tickCount, type Tick } from '@/lib/plot/ticks';
+import { Axis } from './Axis';
 import styles from './LinePlot.module.css';
 import { useMeasure } from './useMeasure';
 
@@ -188,46 +189,25 @@ export function LinePlot({
           </defs>
           <g transform={`translate(${chart.left},${chart.top})`}>
             <rect className={styles.frame} width={chart.plotWidth} height={chart.plotHeight} />
-            {chart.yTicks.map((t) => {
-              const y = chart.y(t.value);
-              return (
-                <g key={`y${t.value}`}>
-                  <line className={styles.grid} x1={0} x2={chart.plotWidth} y1={y} y2={y} />
-                  <line className={styles.tick} x1={-chart.tickLength} x2={0} y1={y} y2={y} />
-                  <text
-                    className={styles.tickLabel}
-                    x={-chart.tickLength - 0.25 * chart.f}
-                    y={y}
-                    dy="0.32em"
-                    textAnchor="end"
-                  >
-                    {t.label}
-                  </text>
-                </g>
-              );
-            })}
-            {chart.xTicks.map((t) => {
-              const x = chart.x(t.value);
-              return (
-                <g key={`x${t.value}`}>
-                  <line
-                    className={styles.tick}
-                    x1={x}
-                    x2={x}
-                    y1={chart.plotHeight}
-                    y2={chart.plotHeight + chart.tickLength}
-                  />
-                  <text
-                    className={styles.tickLabel}
-                    x={x}
-                    y={chart.plotHeight + chart.tickLength + 1.15 * chart.f}
-                    textAnchor="middle"
-                  >
-                    {t.label}
-                  </text>
-                </g>
-              );
-            })}
+            <Axis
+              side="left"
+              ticks={chart.yTicks}
+              scale={chart.y}
+              at={0}
+              tickLength={chart.tickLength}
+              fontPx={chart.f}
+              gridLength={chart.plotWidth}
+              title={{ text: yLabel, x: 0.75 * chart.f - chart.left, y: chart.plotHeight / 2 }}
+            />
+            <Axis
+              side="bottom"
+              ticks={chart.xTicks}
+              scale={chart.x}
+              at={chart.plotHeight}
+              tickLength={chart.tickLength}
+              fontPx={chart.f}
+              title={{ text: xLabel, x: chart.plotWidth / 2, y: chart.plotHeight + chart.tickLength + 2.6 * chart.f }}
+            />
             <g clipPath={`url(#${ids.clip})`}>
               {paths.map((d, k) => (
                 <path
@@ -246,26 +226,6 @@ export function LinePlot({
               </text>
             )}
           </g>
-          {xLabel && (
-            <text
-              className={styles.axisLabel}
-              x={chart.left + chart.plotWidth / 2}
-              y={chart.top + chart.plotHeight + chart.tickLength + 2.6 * chart.f}
-              textAnchor="middle"
-            >
-              {xLabel}
-            </text>
-          )}
-          {yLabel && (
-            <text
-              className={styles.axisLabel}
-              transform={`translate(${0.75 * chart.f},${chart.top + chart.plotHeight / 2}) rotate(-90)`}
-              dy="0.35em"
-              textAnchor="middle"
-            >
-              {yLabel}
-            </text>
-          )}
         </svg>
       ) : (
         <div className={styles.placeholder} style={{ aspectRatio: `1 / ${aspect}` }} />

@@ -6,6 +6,8 @@
  * for most colour-vision deficiencies. Everything here is pure so it can be tested in Node and
  * run on every redraw.
  */
+import { extent, quantileSorted } from 'd3-array';
+import { color, rgb } from 'd3-color';
 import { interpolateCividis, interpolateViridis } from 'd3-scale-chromatic';
 
 export type ColourMap = 'viridis' | 'cividis';
@@ -30,16 +32,13 @@ export interface DomainOptions {
 export function energyDomain(values: ArrayLike<number>, options: DomainOptions = {}): Domain | null {
   const q = options.quantiles;
   if (q && (q[0] > 0 || q[1] < 1)) return quantileDomain(values, q);
-  let min = Infinity;
-  let max = -Infinity;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    // `v - v === 0` is false exactly for NaN and ±Infinity, and is cheaper than Number.isFinite.
-    if (v - v !== 0) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return min <= max ? [min, max] : null;
+  return finiteExtent(values);
+}
+
+/** d3's extent over the finite values (d3 skips NaN but not ±Infinity). */
+export function finiteExtent(values: ArrayLike<number>, accept?: (v: number) => boolean): [number, number] | null {
+  const [min, max] = extent(Array.prototype.values.call(values) as Iterable<number>, (v) => (Number.isFinite(v) && (!accept || accept(v)) ? v : undefined));
+  return min === undefined || max === undefined ? null : [min, max];
 }
 
 /**
@@ -54,16 +53,9 @@ export function coverDomain(domain: Domain | null, floor: Domain | undefined): D
 }
 
 function quantileDomain(values: ArrayLike<number>, q: readonly [number, number]): Domain | null {
-  const finite = new Float64Array(values.length);
-  let m = 0;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    if (v - v === 0) finite[m++] = v;
-  }
-  if (m === 0) return null;
-  const sorted = finite.subarray(0, m).sort();
-  const at = (p: number) => sorted[Math.min(m - 1, Math.max(0, Math.round(p * (m - 1))))];
-  return [at(q[0]), at(q[1])];
+  const sorted = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  return [quantileSorted(sorted, q[0])!, quantileSorted(sorted, q[1])!];
 }
 
 export interface EnergyScaleOptions {
@@ -119,17 +111,12 @@ export function colourLut(map: ColourMap = 'viridis'): Uint8ClampedArray {
   return lut;
 }
 
-/** Parses the two forms d3's interpolators return: `#rrggbb` and `rgb(r, g, b)`. */
+/** The RGB bytes of a CSS colour (d3's interpolators return `#rrggbb` or `rgb(r, g, b)`). */
 export function parseCssColour(css: string): [number, number, number] {
-  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
-  if (hex) return [parseInt(hex[1], 16), parseInt(hex[2], 16), parseInt(hex[3], 16)];
-  const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(css);
-  if (rgb) return [Math.round(+rgb[1]), Math.round(+rgb[2]), Math.round(+rgb[3])];
-  throw new Error(`unsupported colour: ${css}`);
-}
-
-function toHex(r: number, g: number, b: number): string {
-  return `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;
+  const parsed = color(css);
+  if (!parsed) throw new Error(`unsupported colour: ${css}`);
+  const { r, g, b } = parsed.rgb();
+  return [Math.round(r), Math.round(g), Math.round(b)];
 }
 
 export function createEnergyScale(domain: Domain, options: EnergyScaleOptions = {}): EnergyScale {
@@ -162,7 +149,7 @@ export function createEnergyScale(domain: Domain, options: EnergyScaleOptions = 
   };
   const colourAt = (u: number): string => {
     const k = 4 * Math.round((u < 0 ? 0 : u > 1 ? 1 : u) * (LUT_SIZE - 1));
-    return toHex(lut[k], lut[k + 1], lut[k + 2]);
+    return rgb(lut[k], lut[k + 1], lut[k + 2]).formatHex();
   };
   const colour = (e: number): string => {
     const u = toUnit(e);

@@ -1,12 +1,12 @@
 /**
  * Text alternatives of the plots, built from the templates of strings.ts: pure functions so that
  * every language can be checked without rendering. Numbers arrive already formatted, or are
- * formatted here for `locale` with formatNumber.
+ * formatted here for `locale` with formatPlotNumber.
  */
 import type { Box } from '@/lib/ml/grid';
 import type { ColourMap } from './colour-scale';
 import { fillTemplate, type PlotStrings } from './strings';
-import { formatNumber, numberSymbols } from './ticks';
+import { formatPlotNumber, numberSymbols } from './ticks';
 
 /** What the colour scale covers: a domain, or nothing yet (loading) or at all (no finite value). */
 export type RangeState =
@@ -52,7 +52,7 @@ export interface EnergyHelpOptions {
 /** The description of an EnergyPlot: what is plotted over what, the colours, and the keys. */
 export function energyPlotHelp(strings: PlotStrings, o: EnergyHelpOptions): string {
   const locale = o.locale ?? 'en';
-  const num = (v: number) => formatNumber(v, 3, locale);
+  const num = (v: number) => formatPlotNumber(v, 3, locale);
   const heatmap = fillTemplate(strings.heatmap, {
     valueLabel: o.valueLabel,
     xLabel: o.xLabel,
@@ -112,7 +112,7 @@ export function linePlotNotes(strings: PlotStrings, o: LineNotesOptions): string
   const notes: string[] = [];
   if (o.logY) notes.push(strings.lineLogAxis);
   if (o.marker && Number.isFinite(o.marker.x)) {
-    const values = { xLabel: o.xLabel || 'x', x: formatNumber(o.marker.x, 3, o.locale ?? 'en') };
+    const values = { xLabel: o.xLabel || 'x', x: formatPlotNumber(o.marker.x, 3, o.locale ?? 'en') };
     notes.push(
       o.marker.label
         ? fillTemplate(strings.lineMarkerLabelled, { ...values, label: o.marker.label })

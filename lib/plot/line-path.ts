@@ -7,6 +7,8 @@
  * DOM cost.
  */
 
+import { finiteExtent } from './colour-scale';
+
 export type PixelScale = (v: number) => number;
 
 export interface LinePathOptions {
@@ -19,19 +21,8 @@ function fmt(v: number): string {
 }
 
 /** Finite [min, max] over the points accepted by `defined`, or null when there is none. */
-export function seriesExtent(
-  values: ArrayLike<number>,
-  defined: (v: number) => boolean = Number.isFinite,
-): [number, number] | null {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    if (!Number.isFinite(v) || !defined(v)) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return min <= max ? [min, max] : null;
+export function seriesExtent(values: ArrayLike<number>, defined?: (v: number) => boolean): [number, number] | null {
+  return finiteExtent(values, defined);
 }
 
 /**

@@ -106,7 +106,7 @@ const SUPERSCRIPTS: Record<string, string> = {
  * minus sign, and a ×10ⁿ form outside [10⁻³, 10⁵) where fixed notation gets unreadable; written
  * with the decimal separator, digits and minus sign of `locale`.
  */
-export function formatNumber(v: number, digits = 3, locale: string = DEFAULT_LOCALE): string {
+export function formatPlotNumber(v: number, digits = 3, locale: string = DEFAULT_LOCALE): string {
   return localizeNumber(formatNumberEnglish(v, digits), locale);
 }
 
@@ -141,7 +141,7 @@ function stripZeros(s: string): string {
  * true minus sign, no grouping, and no sign on a value that rounds to zero.
  */
 export function formatFixed(v: number, decimals: number, locale: string = DEFAULT_LOCALE): string {
-  if (!Number.isFinite(v)) return formatNumber(v, 3, locale);
+  if (!Number.isFinite(v)) return formatPlotNumber(v, 3, locale);
   const s = v.toFixed(Math.min(100, Math.max(0, Math.round(decimals))));
   return localizeNumber(Number(s) === 0 ? s.replace('-', '') : s, locale);
 }
@@ -168,14 +168,14 @@ export function linearTicks(domain: readonly [number, number], count: number, lo
   return scale.ticks(count).map((value) => ({ value, label: localizeNumber(format(value), locale) }));
 }
 
-/** Ticks of a log axis (positive domain), labelled with formatNumber. */
+/** Ticks of a log axis (positive domain), labelled with formatPlotNumber. */
 export function logTicks(domain: readonly [number, number], count: number, locale: string = DEFAULT_LOCALE): Tick[] {
   const scale = scaleLog().domain([domain[0], domain[1]]);
   const all = scale.ticks(count);
   // d3 returns every 1…9 multiple per decade; keep the ones its formatter would label.
   const shown = scale.tickFormat(count);
   const ticks = all.filter((v) => shown(v) !== '');
-  return (ticks.length >= 2 ? ticks : all).map((value) => ({ value, label: formatNumber(value, 3, locale) }));
+  return (ticks.length >= 2 ? ticks : all).map((value) => ({ value, label: formatPlotNumber(value, 3, locale) }));
 }
 
 /** Number of decimals needed to print multiples of `step` exactly. */
@@ -185,7 +185,7 @@ function decimalsFor(step: number): number {
 
 function formatStep(value: number, step: number, locale: string): string {
   const a = Math.abs(value);
-  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return formatNumber(value, 3, locale);
+  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return formatPlotNumber(value, 3, locale);
   const s = value.toFixed(decimalsFor(step));
   return localizeNumber(Number(s) === 0 ? '0' : s, locale);
 }
@@ -206,7 +206,7 @@ export function energyTicks(
 ): UnitTick[] {
   const [min, max] = scale.domain;
   if (!(max > min)) {
-    return [{ value: min, u: scale.toUnit(min), label: formatNumber(min, 3, locale) }];
+    return [{ value: min, u: scale.toUnit(min), label: formatPlotNumber(min, 3, locale) }];
   }
   if (!scale.log) {
     return linearTicks([min, max], count, locale).map((t) => ({ ...t, u: scale.toUnit(t.value) }));

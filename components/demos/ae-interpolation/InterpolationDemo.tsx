@@ -1,27 +1,25 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type * as TF from '@tensorflow/tfjs-core';
+import { Fragment, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { LinePlot } from '@/components/plots/LinePlot';
 import type { ParamSpecs } from '@/lib/demos/params';
 import { formatNumber } from '@/lib/i18n/format';
+import { NO_VALUE, formatOrDash } from '@/lib/i18n/or-dash';
 import { fill } from '@/lib/i18n/template';
 import { averageDigits, interpolationWeights, latentInterpolation, pixelInterpolation, reconstructionErrors } from '@/lib/ml/mnist/interpolate';
 import { evaluateReconstruction } from '@/lib/ml/mnist/evaluate';
-import { AUTOENCODER_PRESETS, INTERPOLATION_STEPS, PRACTICUM, epochsAt, evaluationChunkRows } from '@/lib/ml/mnist/presets';
+import { AUTOENCODER_PRESETS, INTERPOLATION_STEPS, PRACTICUM, epochsAt } from '@/lib/ml/mnist/presets';
 import { DemoShell } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
-import { useDemo, type DemoModel } from '../runtime/useDemo';
 import type { MnistSet } from '../mnist-shared/data';
 import { DigitCanvas } from '../mnist-shared/DigitCanvas';
 import { withMnistData } from '../mnist-shared/MnistGate';
 import { publishedModel, publishedVersion, subscribePublished } from '../mnist-shared/model-store';
 import styles from '../mnist-shared/mnist.module.css';
 import { PIXELS } from '../mnist-shared/pixels';
-import { createSession } from '../mnist-shared/session';
-import { strings } from '../mnist-shared/strings';
-import { MnistModelControls, MnistReadouts, useMnistModel, useMnistTraining } from '../mnist-shared/training';
+import { pickRows, lastOf } from '../mnist-shared/controller';
+import { MnistModelControls, MnistProblem, MnistReadouts, useMnistDemo } from '../mnist-shared/training';
 
 const STEPS = INTERPOLATION_STEPS;
 const T = interpolationWeights(STEPS);
@@ -53,108 +51,71 @@ interface Visuals {
 
 const EMPTY: Visuals = { pixel: null, latent: null, pixelRecon: null, average: null, pixelErrors: [], latentErrors: [], averageError: NaN, steps: 0, version: 0 };
 
-function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: MnistSet }) {
-  const { tf } = runtime;
-  const t = strings(messages, 'ae-interpolation');
-  const m = strings(messages, 'mnist');
-  const mnist = useMnistModel();
-  const { budgetRef, modelRef, takePending } = mnist;
+function Explorer(props: DemoProps & { data: MnistSet }) {
+  const { id, lang, messages, data } = props;
+  const t = messages.demos['ae-interpolation'];
+  const m = messages.demos.mnist;
   const pairRef = useRef<{ a: number; b: number }>({ a: 0, b: 1 });
   const [visuals, setVisuals] = useState<Visuals>(EMPTY);
-  const [testLoss, setTestLoss] = useState(NaN);
-  const [modelSteps, setModelSteps] = useState(0);
-  const [problem, setProblem] = useState<string | null>(null);
   const [copyNote, setCopyNote] = useState('');
   useSyncExternalStore(subscribePublished, publishedVersion, () => 0);
   const standard = publishedModel();
   const testCount = data.testLabels.length;
 
-  const build = useCallback(
-    (p: { hidden: number; seed: number; batch: number; learningRate: number }): DemoModel => {
-      const restore = takePending(p);
-      const budget = budgetRef.current;
-      const session = createSession({ data, hidden: p.hidden, seed: p.seed, batchSize: p.batch, learningRate: p.learningRate, backend: runtime.backend, budget, restore });
-      const { model } = session;
-      modelRef.current = model;
-      const chunkRows = evaluationChunkRows(p.hidden);
-      let lastPaint = -Infinity;
+  const { demo, figures, shell, modelRef, onSave, onRestore, rebuildWith } = useMnistDemo({
+    props,
+    specs,
+    strings: t,
+    parts: (_p, { model }) => {
+      const { tf } = props.runtime;
       let paints = 0;
       setVisuals(EMPTY);
-      setTestLoss(NaN);
-      setModelSteps(model.steps);
-      setProblem(null);
-
       return {
-        step: session.step,
-        initialSteps: model.steps,
-        isFinished: session.isFinished,
-        async draw(info) {
-          const due = await session.beginDraw(info);
-          if (session.closed) return;
-          if (due) {
-            session.evaluate(
-              async (snapshot, pause) => {
-                const { mse } = await evaluateReconstruction(snapshot, data.xTest, data.xTest, { chunkRows, pause });
-                setTestLoss(mse);
-              },
-              (e) => setProblem(e instanceof Error ? e.message : String(e)),
-            );
-          }
-          const now = performance.now();
-          if (!budget.active || now - lastPaint >= REPAINT_MS) {
-            lastPaint = now;
-            const steps = model.steps;
-            const { a, b } = pairRef.current;
-            const out = tf.tidy(() => {
-              const rows = tf.gather(data.xTest, tf.tensor1d([Math.min(a, testCount - 1), Math.min(b, testCount - 1)], 'int32')) as TF.Tensor2D;
-              const xa = tf.slice(rows, [0, 0], [1, PIXELS]);
-              const xb = tf.slice(rows, [1, 0], [1, PIXELS]);
-              const pixel = pixelInterpolation(xa, xb, STEPS);
-              const latent = latentInterpolation(model, xa, xb, STEPS).images;
-              const avg = averageDigits(model, xa, xb);
-              const errors = tf.concat([reconstructionErrors(model, pixel), reconstructionErrors(model, latent), reconstructionErrors(model, avg.average)]);
-              return tf.concat([tf.reshape(pixel, [-1]), tf.reshape(latent, [-1]), tf.reshape(model.reconstruct(pixel), [-1]), tf.reshape(avg.average, [-1]), tf.reshape(avg.reconstruction, [-1]), errors]);
-            });
-            try {
-              const v = (await out.data()) as Float32Array;
-              const n = STEPS * PIXELS;
-              const e = 3 * n + 2 * PIXELS;
-              setVisuals({
-                pixel: v.slice(0, n),
-                latent: v.slice(n, 2 * n),
-                pixelRecon: v.slice(2 * n, 3 * n),
-                average: v.slice(3 * n, e),
-                pixelErrors: Array.from(v.subarray(e, e + STEPS)),
-                latentErrors: Array.from(v.subarray(e + STEPS, e + 2 * STEPS)),
-                averageError: v[e + 2 * STEPS],
-                steps,
-                version: ++paints,
-              });
-            } finally {
-              out.dispose();
-            }
-            setModelSteps(steps);
-          }
-          await session.settle();
-        },
-        dispose() {
-          session.dispose();
-          if (modelRef.current === model) modelRef.current = null;
-        },
+      repaintMs: REPAINT_MS,
+      testLoss: async (snapshot, pause, chunkRows) => (await evaluateReconstruction(snapshot, data.xTest, data.xTest, { chunkRows, pause })).mse,
+      async paint() {
+        const steps = model.steps;
+        const { a, b } = pairRef.current;
+        const out = tf.tidy(() => {
+          const rows = pickRows(tf, data.xTest, [Math.min(a, testCount - 1), Math.min(b, testCount - 1)]);
+          const xa = tf.slice(rows, [0, 0], [1, PIXELS]);
+          const xb = tf.slice(rows, [1, 0], [1, PIXELS]);
+          const pixel = pixelInterpolation(xa, xb, STEPS);
+          const latent = latentInterpolation(model, xa, xb, STEPS).images;
+          const avg = averageDigits(model, xa, xb);
+          const errors = tf.concat([reconstructionErrors(model, pixel), reconstructionErrors(model, latent), reconstructionErrors(model, avg.average)]);
+          return tf.concat([tf.reshape(pixel, [-1]), tf.reshape(latent, [-1]), tf.reshape(model.reconstruct(pixel), [-1]), tf.reshape(avg.average, [-1]), tf.reshape(avg.reconstruction, [-1]), errors]);
+        });
+        try {
+          const v = (await out.data()) as Float32Array;
+          const n = STEPS * PIXELS;
+          const e = 3 * n + 2 * PIXELS;
+          setVisuals({
+            pixel: v.slice(0, n),
+            latent: v.slice(n, 2 * n),
+            pixelRecon: v.slice(2 * n, 3 * n),
+            average: v.slice(3 * n, e),
+            pixelErrors: Array.from(v.subarray(e, e + STEPS)),
+            latentErrors: Array.from(v.subarray(e + STEPS, e + 2 * STEPS)),
+            averageError: v[e + 2 * STEPS],
+            steps,
+            version: ++paints,
+          });
+        } finally {
+          out.dispose();
+        }
+      },
       };
     },
-    [tf, data, testCount, runtime.backend, budgetRef, modelRef, takePending],
-  );
-
-  const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });
+  });
   const { params, setParam, getParams, redraw } = demo;
-  const { onSave, onRestore, rebuildWith } = useMnistTraining(demo, mnist, { id, lang, m });
   useEffect(() => {
     pairRef.current = { a: params.a, b: params.b };
     redraw();
   }, [params.a, params.b, redraw]);
 
-  const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? formatNumber(lang, v, digits) : '—');
+  const fmt = (v: number, digits = 3) => formatOrDash(lang, v, digits);
+  const { modelSteps, problem } = figures;
   const labelOf = (i: number) => data.testLabels[Math.min(i, testCount - 1)];
   const step = params.t;
   const tValue = T[step];
@@ -216,19 +177,13 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
   };
 
   const errorList = (errors: number[]) => errors.map((e) => fmt(e, 2)).join(', ');
-  const pathLabel = (kind: string, errors: number[]) => fill(t.pathLabel, { kind, count: STEPS, a: labelOf(params.a), b: labelOf(params.b), errors: errorList(errors) || '—' });
+  const pathLabel = (kind: string, errors: number[]) => fill(t.pathLabel, { kind, count: STEPS, a: labelOf(params.a), b: labelOf(params.b), errors: errorList(errors) || NO_VALUE });
   const trained = modelSteps > 0;
 
   return (
     <DemoShell
-      demo={demo}
-      runtime={runtime}
-      messages={messages}
-      lang={lang}
-      title={t.title}
-      playLabel={t.play}
-      pauseLabel={t.pause}
-      readouts={<MnistReadouts m={m} lang={lang} epoch={epochsAt(modelSteps, params.batch, data.trainCount)} modelSteps={modelSteps} testLoss={testLoss} />}
+      {...shell}
+      readouts={<MnistReadouts m={m} lang={lang} epoch={epochsAt(modelSteps, params.batch, data.trainCount)} modelSteps={modelSteps} testLoss={lastOf(figures.test)} />}
       controls={
         <>
           <MnistModelControls specs={specs} demo={demo} m={m} lang={lang} onSave={onSave} onRestore={onRestore} />
@@ -244,11 +199,7 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
           {copyNote || (standard ? fill(t.standardReady, { hidden: standard.hidden, steps: formatNumber(lang, standard.steps(), 9) }) : t.standardNone)}
         </span>
       </div>
-      {problem ? (
-        <p className="demo-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <MnistProblem problem={problem} />
       <div className="demo-panels">
         {picker('a', t.digitA)}
         {picker('b', t.digitB)}
@@ -262,69 +213,41 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
             role="img"
             aria-label={fill(t.pointLabel, { kind: t.pixelSpace, t: fmt(tValue, 2), error: fmt(visuals.pixelErrors[step] ?? NaN, 3) })}
           >
-            <figure className={styles.cell}>
-              <DigitCanvas values={visuals.pixel} index={step} version={visuals.version} />
-              <figcaption>{t.input}</figcaption>
-            </figure>
-            <figure className={styles.cell}>
-              <DigitCanvas values={visuals.pixelRecon} index={step} version={visuals.version} />
-              <figcaption>
-                {t.reconstruction}
-                <br />
-                {fill(t.errorShort, { error: fmt(visuals.pixelErrors[step] ?? NaN, 3) })}
-              </figcaption>
-            </figure>
+            <DigitFigure values={visuals.pixel} index={step} version={visuals.version} caption={t.input} />
+            <DigitFigure values={visuals.pixelRecon} index={step} version={visuals.version} caption={t.reconstruction} error={fill(t.errorShort, { error: fmt(visuals.pixelErrors[step] ?? NaN, 3) })} />
           </div>
         </div>
         <div className={styles.panel}>
           <span className={styles.panelTitle}>{t.latentSpace}</span>
           <div className={styles.strip} role="img" aria-label={fill(t.pointLabel, { kind: t.latentSpace, t: fmt(tValue, 2), error: fmt(visuals.latentErrors[step] ?? NaN, 3) })}>
-            <figure className={styles.cell}>
-              <DigitCanvas values={visuals.latent} index={step} version={visuals.version} />
-              <figcaption>
-                {t.decoded}
-                <br />
-                {fill(t.errorShort, { error: fmt(visuals.latentErrors[step] ?? NaN, 3) })}
-              </figcaption>
-            </figure>
+            <DigitFigure values={visuals.latent} index={step} version={visuals.version} caption={t.decoded} error={fill(t.errorShort, { error: fmt(visuals.latentErrors[step] ?? NaN, 3) })} />
           </div>
         </div>
         <div className={styles.panel}>
           <span className={styles.panelTitle}>{t.averageTitle}</span>
           <div className={styles.strip} role="img" aria-label={fill(t.averageLabel, { a: labelOf(params.a), b: labelOf(params.b), error: fmt(visuals.averageError, 3) })} data-panel="average">
-            <figure className={styles.cell}>
-              <DigitCanvas values={visuals.average} index={0} version={visuals.version} />
-              <figcaption>{t.average}</figcaption>
-            </figure>
-            <figure className={styles.cell}>
-              <DigitCanvas values={visuals.average} index={1} version={visuals.version} />
-              <figcaption>
-                {t.reconstruction}
-                <br />
-                {fill(t.errorShort, { error: fmt(visuals.averageError, 3) })}
-              </figcaption>
-            </figure>
+            <DigitFigure values={visuals.average} index={0} version={visuals.version} caption={t.average} />
+            <DigitFigure values={visuals.average} index={1} version={visuals.version} caption={t.reconstruction} error={fill(t.errorShort, { error: fmt(visuals.averageError, 3) })} />
           </div>
         </div>
       </div>
       <section className={styles.panel} aria-labelledby={`${id}-paths-title`}>
         <h4 id={`${id}-paths-title`}>{t.pathsTitle}</h4>
-        <span className={styles.panelTitle}>{t.pixelSpace}</span>
-        <div className={`${styles.strip} ${styles.path}`} role="img" aria-label={pathLabel(t.pixelSpace, visuals.pixelErrors)}>
-          {T.map((_, i) => (
-            <div key={i} className={i === step ? styles.selected : undefined}>
-              <DigitCanvas values={visuals.pixel} index={i} version={visuals.version} />
+        {[
+          { kind: t.pixelSpace, images: visuals.pixel, errors: visuals.pixelErrors },
+          { kind: t.latentSpace, images: visuals.latent, errors: visuals.latentErrors },
+        ].map((path) => (
+          <Fragment key={path.kind}>
+            <span className={styles.panelTitle}>{path.kind}</span>
+            <div className={`${styles.strip} ${styles.path}`} role="img" aria-label={pathLabel(path.kind, path.errors)}>
+              {T.map((_, i) => (
+                <div key={i} className={i === step ? styles.selected : undefined}>
+                  <DigitCanvas values={path.images} index={i} version={visuals.version} />
+                </div>
+              ))}
             </div>
-          ))}
-        </div>
-        <span className={styles.panelTitle}>{t.latentSpace}</span>
-        <div className={`${styles.strip} ${styles.path}`} role="img" aria-label={pathLabel(t.latentSpace, visuals.latentErrors)}>
-          {T.map((_, i) => (
-            <div key={i} className={i === step ? styles.selected : undefined}>
-              <DigitCanvas values={visuals.latent} index={i} version={visuals.version} />
-            </div>
-          ))}
-        </div>
+          </Fragment>
+        ))}
       </section>
       <LinePlot
         series={[
@@ -336,13 +259,31 @@ function Explorer({ id, lang, runtime, messages, data }: DemoProps & { data: Mni
         marker={{ x: tValue, label: `t = ${fmt(tValue, 2)}` }}
         xDomain={[0, 1]}
         label={t.errorPlotLabel}
-        summary={fill(t.errorPlotSummary, { pixel: errorList(visuals.pixelErrors) || '—', latent: errorList(visuals.latentErrors) || '—' })}
+        summary={fill(t.errorPlotSummary, { pixel: errorList(visuals.pixelErrors) || NO_VALUE, latent: errorList(visuals.latentErrors) || NO_VALUE })}
         version={visuals.version}
         aspect={0.45}
         strings={messages.plot}
         lang={lang}
       />
     </DemoShell>
+  );
+}
+
+/** One digit with its caption and, where given, its reconstruction error on a second line. */
+function DigitFigure({ values, index, version, caption, error }: { values: Float32Array | null; index: number; version: number; caption: string; error?: string }) {
+  return (
+    <figure className={styles.cell}>
+      <DigitCanvas values={values} index={index} version={version} />
+      <figcaption>
+        {caption}
+        {error === undefined ? null : (
+          <>
+            <br />
+            {error}
+          </>
+        )}
+      </figcaption>
+    </figure>
   );
 }
 

@@ -1,24 +1,23 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { ParamSpecs } from '@/lib/demos/params';
 import { formatNumber } from '@/lib/i18n/format';
 import { fill } from '@/lib/i18n/template';
+import { NO_VALUE, formatOrDash } from '@/lib/i18n/or-dash';
 import { evaluateReconstruction } from '@/lib/ml/mnist/evaluate';
-import { AUTOENCODER_PRESETS, PRACTICUM, epochsAt, evaluationChunkRows, presetOf } from '@/lib/ml/mnist/presets';
+import { AUTOENCODER_PRESETS, PRACTICUM, epochsAt, presetOf } from '@/lib/ml/mnist/presets';
 import { DemoShell } from '../runtime/DemoShell';
 import type { DemoProps } from '../runtime/types';
-import { useDemo, type DemoModel } from '../runtime/useDemo';
 import { FRAME_BUDGET_MS } from '../mnist-shared/budget';
 import type { MnistSet } from '../mnist-shared/data';
-import { DigitCanvas, KernelCanvas } from '../mnist-shared/DigitCanvas';
+import { DigitCanvas } from '../mnist-shared/DigitCanvas';
 import { withMnistData } from '../mnist-shared/MnistGate';
 import { publishModel, touchPublishedModel } from '../mnist-shared/model-store';
 import styles from '../mnist-shared/mnist.module.css';
-import { createSession } from '../mnist-shared/session';
+import { pickRows, lastOf } from '../mnist-shared/controller';
 import { sampleIndices } from '../mnist-shared/samples';
-import { strings } from '../mnist-shared/strings';
-import { MnistLossPanel, MnistModelControls, MnistReadouts, lastOf, useMnistModel, useMnistTraining } from '../mnist-shared/training';
+import { MnistLossPanel, MnistModelControls, MnistProblem, MnistReadouts, ModelKernels, useMnistDemo } from '../mnist-shared/training';
 
 const specs = {
   hidden: { kind: 'int', default: AUTOENCODER_PRESETS.underComplete.hidden, min: 2, max: 1000 },
@@ -41,41 +40,21 @@ interface Visuals {
   version: number;
 }
 
-interface Curves {
-  train: { xs: number[]; ys: number[] };
-  test: { xs: number[]; ys: number[] };
-  version: number;
-}
-
-const EMPTY_CURVES: Curves = { train: { xs: [], ys: [] }, test: { xs: [], ys: [] }, version: 0 };
-
-function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: MnistSet }) {
-  const { tf } = runtime;
-  const t = strings(messages, 'autoencoder');
-  const m = strings(messages, 'mnist');
-  const mnist = useMnistModel();
-  const { budgetRef, modelRef, takePending } = mnist;
+function Trainer(props: DemoProps & { data: MnistSet }) {
+  const { id, lang, messages, data } = props;
+  const t = messages.demos.autoencoder;
+  const m = messages.demos.mnist;
   const [visuals, setVisuals] = useState<Visuals>({ originals: null, recon: null, kernels: null, kernelCount: 0, steps: 0, version: 0 });
-  const [curves, setCurves] = useState<Curves>(EMPTY_CURVES);
-  const [modelSteps, setModelSteps] = useState(0);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const build = useCallback(
-    (p: { hidden: number; seed: number; batch: number; learningRate: number }): DemoModel => {
-      const restore = takePending(p);
-      const budget = budgetRef.current;
-      const session = createSession({ data, hidden: p.hidden, seed: p.seed, batchSize: p.batch, learningRate: p.learningRate, backend: runtime.backend, budget, restore });
-      const { model } = session;
-      modelRef.current = model;
-      const indices = sampleIndices(data.testLabels);
-      const samples = tf.tidy(() => tf.gather(data.xTest, tf.tensor1d(indices, 'int32')) as typeof data.xTest);
-      const chunkRows = evaluationChunkRows(p.hidden);
+  const { demo, figures, shell, onSave, onRestore } = useMnistDemo({
+    props,
+    specs,
+    strings: t,
+    parts: (p, { model }, { playing }) => {
+      const { tf } = props.runtime;
+      const samples = pickRows(tf, data.xTest, sampleIndices(data.testLabels));
       const kernelCount = Math.min(KERNELS, p.hidden);
-      const test = { xs: [] as number[], ys: [] as number[] };
       let originals: Float32Array | null = null;
-      let lastPaint = -Infinity;
       let lastTouch = -Infinity;
-      let version = 0;
       let paints = 0;
       const unpublish = publishModel({
         hidden: p.hidden,
@@ -83,72 +62,37 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
         encoderKernels: (count) => model.encoderKernels(count),
         exportWeights: () => model.exportWeights({ optimizer: true }),
       });
-      setCurves(EMPTY_CURVES);
-      setModelSteps(model.steps);
-      setProblem(null);
-
-      const publishCurves = () =>
-        setCurves({ train: { xs: session.train.xs.slice(), ys: session.train.ys.slice() }, test: { xs: test.xs.slice(), ys: test.ys.slice() }, version: ++version });
-
       return {
-        step: session.step,
-        initialSteps: model.steps,
-        isFinished: session.isFinished,
-        async draw(info) {
-          const due = await session.beginDraw(info);
-          if (session.closed) return;
-          if (due) {
-            session.evaluate(
-              async (snapshot, pause, step) => {
-                const { mse } = await evaluateReconstruction(snapshot, data.xTest, data.xTest, { chunkRows, pause });
-                if (test.xs.length === 0 || step > test.xs[test.xs.length - 1]) {
-                  test.xs.push(step);
-                  test.ys.push(mse);
-                }
-                publishCurves();
-              },
-              (e) => setProblem(e instanceof Error ? e.message : String(e)),
-            );
+        repaintMs: REPAINT_MS,
+        testLoss: async (snapshot, pause, chunkRows) => (await evaluateReconstruction(snapshot, data.xTest, data.xTest, { chunkRows, pause })).mse,
+        async paint() {
+          const steps = model.steps;
+          const recon = model.reconstruct(samples);
+          try {
+            const [r, k, o] = await Promise.all([recon.data(), model.encoderKernels(kernelCount), originals ? Promise.resolve(originals) : samples.data()]);
+            originals = o as Float32Array;
+            setVisuals({ originals, recon: r as Float32Array, kernels: k, kernelCount, steps, version: ++paints });
+          } finally {
+            recon.dispose();
           }
+          // The other demos re-render when told; once a second is enough for them while playing.
           const now = performance.now();
-          if (!budget.active || now - lastPaint >= REPAINT_MS) {
-            lastPaint = now;
-            const steps = model.steps;
-            const recon = model.reconstruct(samples);
-            try {
-              const [r, k, o] = await Promise.all([recon.data(), model.encoderKernels(kernelCount), originals ? Promise.resolve(originals) : samples.data()]);
-              originals = o as Float32Array;
-              setVisuals({ originals, recon: r as Float32Array, kernels: k, kernelCount, steps, version: ++paints });
-            } finally {
-              recon.dispose();
-            }
-            publishCurves();
-            setModelSteps(steps);
-            // The other demos re-render when told; once a second is enough for them.
-            if (!budget.active || now - lastTouch > 1000) {
-              lastTouch = now;
-              touchPublishedModel();
-            }
+          if (!playing() || now - lastTouch > 1000) {
+            lastTouch = now;
+            touchPublishedModel();
           }
-          await session.settle();
         },
         dispose() {
           unpublish();
-          session.dispose();
           samples.dispose();
-          if (modelRef.current === model) modelRef.current = null;
         },
       };
     },
-    [tf, data, runtime.backend, budgetRef, modelRef, takePending],
-  );
-
-  const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });
+  });
   const { params, setParam } = demo;
-  const { onSave, onRestore } = useMnistTraining(demo, mnist, { id, lang, m });
 
-  const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? formatNumber(lang, v, digits) : '—');
-  const testLoss = lastOf(curves.test);
+  const { modelSteps, problem } = figures;
+  const testLoss = lastOf(figures.test);
   const epoch = epochsAt(modelSteps, params.batch, data.trainCount);
   const examplesPerSecond = demo.frame.stepsPerSecond * params.batch;
   const preset = presetOf(params.hidden);
@@ -159,20 +103,14 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
     for (let i = 0; i < count; i++) {
       let s = 0;
       for (let j = 0; j < 784; j++) s += (visuals.originals[i * 784 + j] - visuals.recon[i * 784 + j]) ** 2;
-      digitErrors.push(fmt(s / 784, 2));
+      digitErrors.push(formatOrDash(lang, s / 784, 2));
     }
   }
-  const reconLabel = fill(t.reconLabel, { count, steps: formatNumber(lang, visuals.steps, 9), errors: digitErrors.join(', ') || '—' });
+  const reconLabel = fill(t.reconLabel, { count, steps: formatNumber(lang, visuals.steps, 9), errors: digitErrors.join(', ') || NO_VALUE });
 
   return (
     <DemoShell
-      demo={demo}
-      runtime={runtime}
-      messages={messages}
-      lang={lang}
-      title={t.title}
-      playLabel={t.play}
-      pauseLabel={t.pause}
+      {...shell}
       readouts={<MnistReadouts m={m} lang={lang} epoch={epoch} modelSteps={modelSteps} testLoss={testLoss} examplesPerSecond={examplesPerSecond} />}
       controls={
         <>
@@ -189,11 +127,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
       }
     >
       <p className="demo-hint">{fill(m.budgetHint, { ms: FRAME_BUDGET_MS })}</p>
-      {problem ? (
-        <p className="demo-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <MnistProblem problem={problem} />
       <div className="demo-panels">
         <section className={styles.panel} aria-labelledby={`${id}-digits-title`}>
           <h4 id={`${id}-digits-title`}>{t.digitsTitle}</h4>
@@ -212,17 +146,11 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
           </div>
           <p className={styles.note}>{t.digitsNote}</p>
         </section>
-        <MnistLossPanel id={id} m={m} messages={messages} lang={lang} label={m.lossPlotLabel} train={curves.train} test={curves.test} version={curves.version} modelSteps={modelSteps} />
+        <MnistLossPanel id={id} m={m} messages={messages} lang={lang} label={m.lossPlotLabel} figures={figures} />
       </div>
       <section className={styles.panel} aria-labelledby={`${id}-kernels-title`}>
         <h4 id={`${id}-kernels-title`}>{m.kernelsTitle}</h4>
-        <KernelCanvas
-          values={visuals.kernels}
-          count={visuals.kernelCount}
-          columns={8}
-          version={visuals.version}
-          label={fill(m.kernelsLabel, { shown: visuals.kernelCount, total: params.hidden, steps: formatNumber(lang, visuals.steps, 9) })}
-        />
+        <ModelKernels m={m} lang={lang} values={visuals.kernels} count={visuals.kernelCount} total={params.hidden} steps={visuals.steps} columns={8} version={visuals.version} />
         <p className={styles.note}>{m.kernelsLegend}</p>
       </section>
     </DemoShell>

@@ -5,18 +5,18 @@ import { EnergyPlot } from '@/components/plots/EnergyPlot';
 import { LinePlot } from '@/components/plots/LinePlot';
 import type { ParamSpecs } from '@/lib/demos/params';
 import { formatNumber } from '@/lib/i18n/format';
+import { formatOrDash } from '@/lib/i18n/or-dash';
 import { fill } from '@/lib/i18n/template';
 import { gridPoints } from '@/lib/ml/grid';
 import { CD_DEFAULTS, createCdSession, type CdOptions, type ChainStart } from '@/lib/ml/part-b/contrastive-divergence';
 import { DATASETS, DATA_BOX, uniformPoints, type DatasetName } from '@/lib/ml/part-b/datasets';
-import { DemoShell } from '../runtime/DemoShell';
+import { DemoShell, shellProps } from '../runtime/DemoShell';
 import { createRedrawTimer } from '../runtime/redraw-timer';
 import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
 import { useDemo, type DemoModel } from '../runtime/useDemo';
 import { Curves } from '../runtime/curve';
 import styles from './contrastive.module.css';
-import { demoStrings } from './strings';
 
 const N = 96;
 const POINTS = 300;
@@ -73,7 +73,7 @@ function mean(values: Float32Array, from: number, to: number): number {
 }
 
 export default function ContrastiveDivergenceDemo({ id, lang, runtime, messages }: DemoProps) {
-  const t = useMemo(() => demoStrings(messages, 'contrastive-divergence'), [messages]);
+  const t = messages.demos['contrastive-divergence'];
   const [frame, setFrame] = useState<Frame | null>(null);
   const [data, setData] = useState<Float32Array>(new Float32Array(0));
   const getParamsRef = useRef<(() => LiveParams) | null>(null);
@@ -132,7 +132,7 @@ export default function ContrastiveDivergenceDemo({ id, lang, runtime, messages 
 
   const { colours, pushUp, k, start } = demo.params;
 
-  const fmt = (v: number) => (Number.isFinite(v) ? formatNumber(lang, v, 3) : '—');
+  const fmt = (v: number) => formatOrDash(lang, v);
   const datasetNames: Record<string, string> = { spiral: t.spiral, ring: t.ring, twoMoons: t.twoMoons };
   const startName = start === 'uniform' ? t.fromUniform : t.fromData;
   const gap = frame ? frame.energyUniform - frame.energyData : Number.NaN;
@@ -177,13 +177,7 @@ export default function ContrastiveDivergenceDemo({ id, lang, runtime, messages 
 
   return (
     <DemoShell
-      demo={demo}
-      runtime={runtime}
-      messages={messages}
-      lang={lang}
-      title={t.title}
-      playLabel={t.play}
-      pauseLabel={t.pause}
+      {...shellProps(demo, { runtime, messages, lang }, t)}
       readouts={
         <>
           <span>

@@ -4,17 +4,18 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EnergyPlot, type PlotScales } from '@/components/plots/EnergyPlot';
 import type { ParamSpecs } from '@/lib/demos/params';
 import { formatNumber } from '@/lib/i18n/format';
+import { formatOrDash } from '@/lib/i18n/or-dash';
 import { arrowPaths } from '@/lib/plot/arrows';
 import { fill } from '@/lib/i18n/template';
 import { gridPoints } from '@/lib/ml/grid';
 import { createDaeSession } from '@/lib/ml/part-b/dae';
+import { cellCentres, fieldStatistics } from '@/lib/ml/part-b/dae-statistics';
 import { DATASETS, DATA_BOX, type DatasetName } from '@/lib/ml/part-b/datasets';
-import { DemoShell } from '../runtime/DemoShell';
+import { DemoShell, shellProps } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import { createRedrawTimer } from '../runtime/redraw-timer';
 import type { DemoProps } from '../runtime/types';
 import { useDemo, type DemoModel } from '../runtime/useDemo';
-import { daeStrings } from './strings';
 import styles from './dae-energy.module.css';
 
 const BOX = DATA_BOX;
@@ -48,18 +49,7 @@ const specs = {
 const FINE = gridPoints(BOX, N);
 
 /** Tails of the arrows: the centres of a 16 × 16 tiling of the box. */
-const TAILS = (() => {
-  const out = new Float32Array(2 * ARROWS * ARROWS);
-  const dx = (BOX.x[1] - BOX.x[0]) / ARROWS;
-  const dy = (BOX.y[1] - BOX.y[0]) / ARROWS;
-  for (let j = 0; j < ARROWS; j++) {
-    for (let i = 0; i < ARROWS; i++) {
-      out[2 * (j * ARROWS + i)] = BOX.x[0] + (i + 0.5) * dx;
-      out[2 * (j * ARROWS + i) + 1] = BOX.y[0] + (j + 0.5) * dy;
-    }
-  }
-  return out;
-})();
+const TAILS = cellCentres(BOX, ARROWS);
 
 interface Sample {
   noisy: Float32Array;
@@ -84,82 +74,8 @@ interface View {
   samples: boolean;
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function nearestDistance(data: Float32Array, x: number, y: number): number {
-  let best = Infinity;
-  for (let i = 0; i < data.length; i += 2) {
-    const d = (data[i] - x) ** 2 + (data[i + 1] - y) ** 2;
-    if (d < best) best = d;
-  }
-  return Math.sqrt(best);
-}
-
-/** The numbers the text alternative states: energies on and off the data, and what the arrows do. */
-function frameStatistics(frame: Frame) {
-  const { heads, data, surface, sample } = frame;
-  const n = data.length / 2;
-  const tails = ARROWS * ARROWS;
-  const near = { count: 0, inward: 0, lengths: [] as number[] };
-  const far = { count: 0, inward: 0, lengths: [] as number[] };
-  for (let a = 0; a < tails; a++) {
-    const tx = TAILS[2 * a];
-    const ty = TAILS[2 * a + 1];
-    const hx = heads[2 * a];
-    const hy = heads[2 * a + 1];
-    const before = nearestDistance(data, tx, ty);
-    const group = before <= NEAR ? near : far;
-    group.count += 1;
-    group.lengths.push(Math.hypot(hx - tx, hy - ty));
-    if (nearestDistance(data, hx, hy) < before) group.inward += 1;
-  }
-  const onData: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const h = 2 * (tails + i);
-    onData.push((data[2 * i] - heads[h]) ** 2 + (data[2 * i + 1] - heads[h + 1]) ** 2);
-  }
-  const c = 2 * (tails + n);
-  const centre = heads[c] ** 2 + heads[c + 1] ** 2;
-  let noisy = NaN;
-  let restored = NaN;
-  if (sample) {
-    let a = 0;
-    let b = 0;
-    const m = sample.noisy.length / 2;
-    for (let s = 0; s < m; s++) {
-      const h = 2 * (tails + n + 1 + s);
-      a += Math.hypot(sample.noisy[2 * s] - sample.clean[2 * s], sample.noisy[2 * s + 1] - sample.clean[2 * s + 1]);
-      b += Math.hypot(heads[h] - sample.clean[2 * s], heads[h + 1] - sample.clean[2 * s + 1]);
-    }
-    noisy = a / m;
-    restored = b / m;
-  }
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of surface) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return {
-    near,
-    far,
-    dataMedian: median(onData),
-    boxMedian: median(Array.from(surface)),
-    centre,
-    min,
-    max,
-    noisy,
-    restored,
-  };
-}
-
 export default function DaeEnergyDemo({ id, lang, runtime, messages }: DemoProps) {
-  const t = daeStrings(messages);
+  const t = messages.demos['dae-energy'];
   const [frame, setFrame] = useState<Frame | null>(null);
   const viewRef = useRef<View>({ samples: specs.samples.default });
   const sessionRef = useRef<ReturnType<typeof createDaeSession> | null>(null);
@@ -225,7 +141,7 @@ export default function DaeEnergyDemo({ id, lang, runtime, messages }: DemoProps
   const fmt = (v: number) => formatNumber(lang, v, 3);
   const fmt2 = (v: number) => formatNumber(lang, v, 2);
   const formatShown = (v: number) => fill(t.logValue, { log: fmt(v), value: fmt(10 ** v) });
-  const stats = useMemo(() => (frame ? frameStatistics(frame) : null), [frame]);
+  const stats = useMemo(() => (frame ? fieldStatistics({ tails: TAILS, heads: frame.heads, data: frame.data, surface: frame.surface, sample: frame.sample, near: NEAR }) : null), [frame]);
 
   const overlay = useMemo(
     () =>
@@ -298,10 +214,10 @@ export default function DaeEnergyDemo({ id, lang, runtime, messages }: DemoProps
           centre: fmt(stats.centre),
           near: stats.near.count,
           nearInward: stats.near.inward,
-          nearLength: fmt2(median(stats.near.lengths)),
+          nearLength: fmt2(stats.near.medianLength),
           far: stats.far.count,
           farInward: stats.far.inward,
-          farLength: fmt2(median(stats.far.lengths)),
+          farLength: fmt2(stats.far.medianLength),
         }),
         frame?.sample ? fill(t.summarySamples, { count: SAMPLES, noisy: fmt2(stats.noisy), restored: fmt2(stats.restored) }) : '',
       ]
@@ -311,21 +227,15 @@ export default function DaeEnergyDemo({ id, lang, runtime, messages }: DemoProps
 
   return (
     <DemoShell
-      demo={demo}
-      runtime={runtime}
-      messages={messages}
-      lang={lang}
-      title={t.title}
-      playLabel={t.play}
-      pauseLabel={t.pause}
+      {...shellProps(demo, { runtime, messages, lang }, t)}
       lossLabel={t.loss}
       readouts={
         <>
           <span>
-            {t.dataMedian} <span data-readout="data-median">{stats ? fmt(stats.dataMedian) : '—'}</span>
+            {t.dataMedian} <span data-readout="data-median">{formatOrDash(lang, stats?.dataMedian ?? NaN)}</span>
           </span>
           <span>
-            {t.centre} <span data-readout="centre">{stats ? fmt(stats.centre) : '—'}</span>
+            {t.centre} <span data-readout="centre">{formatOrDash(lang, stats?.centre ?? NaN)}</span>
           </span>
         </>
       }

@@ -1,29 +1,28 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type * as TF from '@tensorflow/tfjs-core';
 import type { ParamSpecs } from '@/lib/demos/params';
 import { formatNumber } from '@/lib/i18n/format';
+import { NO_VALUE, formatOrDash } from '@/lib/i18n/or-dash';
 import { fill } from '@/lib/i18n/template';
 import { corrupt, type Corruption } from '@/lib/ml/mnist/corruption';
 import { classicalBaseline, evaluateBaseline, evaluateReconstruction } from '@/lib/ml/mnist/evaluate';
 import { psnr, psnrJs } from '@/lib/ml/mnist/metrics';
-import { DENOISING_DEFAULTS, PRACTICUM, epochsAt, evaluationChunkRows } from '@/lib/ml/mnist/presets';
+import { DENOISING_DEFAULTS, PRACTICUM, epochsAt } from '@/lib/ml/mnist/presets';
 import { mulberry32 } from '@/lib/ml/random';
 import { DemoShell } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
-import { useDemo, type DemoModel } from '../runtime/useDemo';
 import type { MnistSet } from '../mnist-shared/data';
-import { DigitCanvas, KernelCanvas } from '../mnist-shared/DigitCanvas';
+import { DigitCanvas } from '../mnist-shared/DigitCanvas';
 import { withMnistData } from '../mnist-shared/MnistGate';
 import { publishedModel, publishedVersion, subscribePublished } from '../mnist-shared/model-store';
 import styles from '../mnist-shared/mnist.module.css';
 import { PIXELS } from '../mnist-shared/pixels';
 import { sampleIndices } from '../mnist-shared/samples';
-import { createSession } from '../mnist-shared/session';
-import { strings } from '../mnist-shared/strings';
-import { MnistLossPanel, MnistModelControls, MnistReadouts, lastOf, useMnistModel, useMnistTraining } from '../mnist-shared/training';
+import { pickRows, lastOf } from '../mnist-shared/controller';
+import { MnistLossPanel, MnistModelControls, MnistProblem, MnistReadouts, ModelKernels, useMnistDemo } from '../mnist-shared/training';
 
 const specs = {
   hidden: { kind: 'int', default: DENOISING_DEFAULTS.hidden, min: 2, max: 1000 },
@@ -77,68 +76,50 @@ interface Visuals {
   version: number;
 }
 
-interface Figures {
-  train: { xs: number[]; ys: number[] };
-  test: { xs: number[]; ys: number[] };
-  modelPsnr: number;
-  baselinePsnr: number;
-  inputPsnr: number;
-  version: number;
+/** Mean PSNR (dB) over the test set: of the model's reconstructions, of the baseline, of the corrupted input. */
+interface Psnr {
+  model: number;
+  baseline: number;
+  input: number;
 }
 
 const EMPTY_VISUALS: Visuals = { clean: null, mask: null, input: null, recon: null, baseline: null, kernels: null, standardKernels: null, standard: null, kernelCount: 0, steps: 0, version: 0 };
-const EMPTY_FIGURES: Figures = { train: { xs: [], ys: [] }, test: { xs: [], ys: [] }, modelPsnr: NaN, baselinePsnr: NaN, inputPsnr: NaN, version: 0 };
+const NO_PSNR: Psnr = { model: NaN, baseline: NaN, input: NaN };
 
-function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: MnistSet }) {
-  const { tf } = runtime;
-  const t = strings(messages, 'denoising-autoencoder');
-  const m = strings(messages, 'mnist');
-  const mnist = useMnistModel();
-  const { budgetRef, modelRef, takePending } = mnist;
+function Trainer(props: DemoProps & { data: MnistSet }) {
+  const { id, lang, messages, data } = props;
+  const t = messages.demos['denoising-autoencoder'];
+  const m = messages.demos.mnist;
   const corruptionRef = useRef<{ c: Corruption; seed: number }>({ c: DENOISING_DEFAULTS.corruption, seed: 1 });
   const [visuals, setVisuals] = useState<Visuals>(EMPTY_VISUALS);
-  const [figures, setFigures] = useState<Figures>(EMPTY_FIGURES);
-  const [modelSteps, setModelSteps] = useState(0);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [psnr, setPsnr] = useState<Psnr>(NO_PSNR);
   useSyncExternalStore(subscribePublished, publishedVersion, () => 0);
   const standardAvailable = publishedModel() !== null;
 
-  const build = useCallback(
-    (p: { hidden: number; seed: number; batch: number; learningRate: number; corruption: string; p: number; sigma: number; fraction: number }): DemoModel => {
-      const restore = takePending(p);
-      const budget = budgetRef.current;
-      const initial = corruptionOf(p);
-      corruptionRef.current = { c: initial, seed: p.seed };
-      const session = createSession({ data, hidden: p.hidden, seed: p.seed, batchSize: p.batch, learningRate: p.learningRate, backend: runtime.backend, corruption: initial, budget, restore });
-      const { model } = session;
-      modelRef.current = model;
+  const { demo, figures, shell, onSave, onRestore } = useMnistDemo({
+    props,
+    specs,
+    strings: t,
+    corruption: corruptionOf,
+    saveExtra: (p) => ({ corruption: String(p.corruption), p: Number(p.p), sigma: Number(p.sigma), fraction: Number(p.fraction) }),
+    restoreExtra: (extra, setParam) => {
+      if (typeof extra.corruption === 'string' && (specs.corruption.options as readonly string[]).includes(extra.corruption)) setParam('corruption', extra.corruption);
+      for (const key of ['p', 'sigma', 'fraction'] as const) if (typeof extra[key] === 'number') setParam(key, extra[key]);
+    },
+    parts: (p, session, { fail, repaint }) => {
+      const { tf } = props.runtime;
+      corruptionRef.current = { c: corruptionOf(p), seed: p.seed };
       const indices = sampleIndices(data.testLabels, DIGITS);
-      const clean = tf.tidy(() => tf.gather(data.xTest, tf.tensor1d(indices, 'int32')) as TF.Tensor2D);
-      const chunkRows = evaluationChunkRows(p.hidden);
+      const clean = pickRows(tf, data.xTest, indices);
       const kernelCount = Math.min(KERNELS, p.hidden);
-      const test = { xs: [] as number[], ys: [] as number[] };
       const live = new Set<Corrupted>();
       let current: Corrupted | null = null;
       let cleanValues: Float32Array | null = null;
       let modelPsnr = NaN;
-      let lastPaint = -Infinity;
-      let version = 0;
       let paints = 0;
-      const fail = (e: unknown) => setProblem(e instanceof Error ? e.message : String(e));
-      setFigures(EMPTY_FIGURES);
       setVisuals(EMPTY_VISUALS);
-      setModelSteps(model.steps);
-      setProblem(null);
-
-      const publishFigures = () =>
-        setFigures({
-          train: { xs: session.train.xs.slice(), ys: session.train.ys.slice() },
-          test: { xs: test.xs.slice(), ys: test.ys.slice() },
-          modelPsnr,
-          baselinePsnr: current?.baseline?.psnr ?? NaN,
-          inputPsnr: current?.input?.psnr ?? NaN,
-          version: ++version,
-        });
+      const showPsnr = () => setPsnr({ model: modelPsnr, baseline: current?.baseline?.psnr ?? NaN, input: current?.input?.psnr ?? NaN });
+      showPsnr();
 
       const release = (set: Corrupted) => {
         if (!live.delete(set) || !set.tensors) return;
@@ -147,6 +128,8 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
         set.tensors.shown.dispose();
         set.tensors = null;
       };
+
+      const { model } = session;
 
       /** Corrupts the test set and the shown digits once per setting (seeded), and queues the baseline. */
       const prepare = (c: Corruption, seed: number): Corrupted => {
@@ -159,16 +142,16 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
         live.add(set);
         current = set;
         modelPsnr = NaN;
-        session.model.setCorruption(c);
+        model.setCorruption(c);
         void session.jobs.run(async (pause) => {
           if (!live.has(set)) return;
           const whole = corrupt(data.xTest, c, mulberry32(seed * 7919 + 17));
-          const shown = tf.tidy(() => tf.gather(whole.corrupted, tf.tensor1d(indices, 'int32')) as TF.Tensor2D);
+          const shown = pickRows(tf, whole.corrupted, indices);
           set.tensors = { test: whole.corrupted, testMask: whole.mask, shown };
           const { testMask } = set.tensors;
           await pause();
           const [mask, input, base] = tf.tidy(() => {
-            const shownMask = testMask ? (tf.gather(testMask, tf.tensor1d(indices, 'int32')) as TF.Tensor2D) : null;
+            const shownMask = testMask ? pickRows(tf, testMask, indices) : null;
             return [shownMask ?? tf.zerosLike(shown), shown, classicalBaseline(clean, shown, shownMask)];
           });
           try {
@@ -180,7 +163,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
           } finally {
             tf.dispose([mask, base]);
           }
-          await paint(set);
+          if (set === current) await repaint();
           if (!live.has(set)) return;
           await pause();
           const baseline = await evaluateBaseline(data.xTest, whole.corrupted, testMask, { chunkRows: 100, pause });
@@ -188,103 +171,77 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
           const asIs = await evaluateReconstructionIdentity(tf, data.xTest, whole.corrupted, pause);
           set.baseline = baseline;
           set.input = { psnr: asIs };
-          publishFigures();
+          showPsnr();
         }, fail);
         return set;
       };
 
-      /** Repaints the shown digits, their reconstructions and both sets of kernels. */
-      const paint = async (set: Corrupted): Promise<void> => {
-        if (!set.tensors || !live.has(set) || session.closed) return;
-        lastPaint = performance.now();
-        const steps = model.steps;
-        const recon = model.reconstruct(set.tensors.shown);
-        const standard = publishedModel();
-        try {
-          const [r, k, s, cv] = await Promise.all([
-            recon.data(),
-            model.encoderKernels(kernelCount),
-            standard ? standard.encoderKernels(KERNELS).catch(() => null) : Promise.resolve(null),
-            cleanValues ? Promise.resolve(cleanValues) : clean.data(),
-          ]);
-          cleanValues = cv as Float32Array;
-          setVisuals({
-            clean: cleanValues,
-            mask: set.shownMask,
-            input: set.shownInput,
-            recon: r as Float32Array,
-            baseline: set.shownBaseline,
-            kernels: k,
-            standardKernels: s,
-            standard: standard && s ? { hidden: standard.hidden, steps: standard.steps() } : null,
-            kernelCount,
-            steps,
-            version: ++paints,
-          });
-        } finally {
-          recon.dispose();
-        }
-        publishFigures();
-        setModelSteps(steps);
-      };
-
       return {
-        step: session.step,
-        initialSteps: model.steps,
-        isFinished: session.isFinished,
-        async draw(info) {
-          const due = await session.beginDraw(info);
-          if (session.closed) return;
-          const { c, seed } = corruptionRef.current;
+        repaintMs: REPAINT_MS,
+        beforeDraw() {
           const before = current;
-          const set = prepare(c, seed);
-          if (due || set !== before) {
-            session.evaluate(async (snapshot, pause, step) => {
-              if (!live.has(set) || !set.tensors) return;
-              const { mse, psnr } = await evaluateReconstruction(snapshot, set.tensors.test, data.xTest, { chunkRows, pause });
-              if (set !== current) return;
-              modelPsnr = psnr;
-              if (test.xs.length === 0 || step > test.xs[test.xs.length - 1]) {
-                test.xs.push(step);
-                test.ys.push(mse);
-              }
-              publishFigures();
-            }, fail);
+          const { c, seed } = corruptionRef.current;
+          return prepare(c, seed) !== before;
+        },
+        canPaint: () => current?.tensors != null,
+        async testLoss(snapshot, pause, chunkRows) {
+          const set = current;
+          if (!set || !live.has(set) || !set.tensors) return null;
+          const { mse, psnr } = await evaluateReconstruction(snapshot, set.tensors.test, data.xTest, { chunkRows, pause });
+          if (set !== current) return null;
+          modelPsnr = psnr;
+          showPsnr();
+          return mse;
+        },
+        /** Repaints the shown digits, their reconstructions and both sets of kernels. */
+        async paint() {
+          const set = current;
+          if (!set?.tensors || !live.has(set)) return;
+          const steps = model.steps;
+          const recon = model.reconstruct(set.tensors.shown);
+          const standard = publishedModel();
+          try {
+            const [r, k, sk, cv] = await Promise.all([
+              recon.data(),
+              model.encoderKernels(kernelCount),
+              standard ? standard.encoderKernels(KERNELS).catch(() => null) : Promise.resolve(null),
+              cleanValues ? Promise.resolve(cleanValues) : clean.data(),
+            ]);
+            cleanValues = cv as Float32Array;
+            setVisuals({
+              clean: cleanValues,
+              mask: set.shownMask,
+              input: set.shownInput,
+              recon: r as Float32Array,
+              baseline: set.shownBaseline,
+              kernels: k,
+              standardKernels: sk,
+              standard: standard && sk ? { hidden: standard.hidden, steps: standard.steps() } : null,
+              kernelCount,
+              steps,
+              version: ++paints,
+            });
+          } finally {
+            recon.dispose();
           }
-          if (set.tensors && (!budget.active || performance.now() - lastPaint >= REPAINT_MS)) await paint(set);
-          await session.settle();
         },
         dispose() {
-          session.dispose();
           for (const set of [...live]) release(set);
           clean.dispose();
-          if (modelRef.current === model) modelRef.current = null;
         },
       };
     },
-    [tf, data, runtime.backend, budgetRef, modelRef, takePending],
-  );
-
-  const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });
-  const { params, setParam, redraw } = demo;
-  const { onSave, onRestore } = useMnistTraining(demo, mnist, {
-    id,
-    lang,
-    m,
-    saveExtra: (p) => ({ corruption: String(p.corruption), p: Number(p.p), sigma: Number(p.sigma), fraction: Number(p.fraction) }),
-    restoreExtra: (extra) => {
-      if (typeof extra.corruption === 'string' && (specs.corruption.options as readonly string[]).includes(extra.corruption)) setParam('corruption', extra.corruption);
-      for (const key of ['p', 'sigma', 'fraction'] as const) if (typeof extra[key] === 'number') setParam(key, extra[key]);
-    },
   });
+  const { params, setParam, redraw } = demo;
   const corruptionKey = JSON.stringify(corruptionOf(params));
   useEffect(() => {
     corruptionRef.current = { c: JSON.parse(corruptionKey) as Corruption, seed: params.seed };
     redraw();
   }, [corruptionKey, params.seed, redraw]);
 
-  const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? formatNumber(lang, v, digits) : '—');
-  const db = (v: number) => (Number.isFinite(v) ? formatNumber(lang, Math.round(v * 10) / 10, 4) : '—');
+  const fmt = (v: number, digits = 3) => formatOrDash(lang, v, digits);
+  const db = (v: number) => formatOrDash(lang, Math.round(v * 10) / 10, 4);
+  const { modelSteps, problem } = figures;
   const testLoss = lastOf(figures.test);
   const epoch = epochsAt(modelSteps, params.batch, data.trainCount);
   const kind = params.corruption;
@@ -306,13 +263,7 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
 
   return (
     <DemoShell
-      demo={demo}
-      runtime={runtime}
-      messages={messages}
-      lang={lang}
-      title={t.title}
-      playLabel={t.play}
-      pauseLabel={t.pause}
+      {...shell}
       readouts={
         <MnistReadouts m={m} lang={lang} epoch={epoch} modelSteps={modelSteps} testLoss={testLoss} examplesPerSecond={demo.frame.stepsPerSecond * params.batch} />
       }
@@ -327,20 +278,16 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
       }
     >
       <p className="demo-hint">{kind === 'dropout' ? t.dropoutHint : kind === 'gaussian' ? t.gaussianHint : t.saltPepperHint}</p>
-      {problem ? (
-        <p className="demo-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <MnistProblem problem={problem} />
       <div className={styles.figures} data-panel="psnr">
         <span>
-          {t.avgModel} <strong data-readout="psnr-model">{db(figures.modelPsnr)}</strong> dB
+          {t.avgModel} <strong data-readout="psnr-model">{db(psnr.model)}</strong> dB
         </span>
         <span>
-          {baselineName} <strong data-readout="psnr-baseline">{db(figures.baselinePsnr)}</strong> dB
+          {baselineName} <strong data-readout="psnr-baseline">{db(psnr.baseline)}</strong> dB
         </span>
         <span>
-          {t.avgInput} <strong data-readout="psnr-input">{db(figures.inputPsnr)}</strong> dB
+          {t.avgInput} <strong data-readout="psnr-input">{db(psnr.input)}</strong> dB
         </span>
       </div>
       <p className={styles.note}>{t.psnrNote}</p>
@@ -358,29 +305,26 @@ function Trainer({ id, lang, runtime, messages, data }: DemoProps & { data: Mnis
         </div>
       </section>
       <div className="demo-panels">
-        <MnistLossPanel id={id} m={m} messages={messages} lang={lang} label={t.lossPlotLabel} train={figures.train} test={figures.test} version={figures.version} modelSteps={modelSteps} />
+        <MnistLossPanel id={id} m={m} messages={messages} lang={lang} label={t.lossPlotLabel} figures={figures} />
         <section className={styles.panel} aria-labelledby={`${id}-kernels-title`}>
           <h4 id={`${id}-kernels-title`}>{t.kernelsTitle}</h4>
           <div className={styles.pair}>
             <div className={styles.panel}>
               <span className={styles.panelTitle}>{fill(t.kernelsDenoising, { hidden: params.hidden })}</span>
-              <KernelCanvas
-                values={visuals.kernels}
-                count={visuals.kernelCount}
-                columns={4}
-                version={visuals.version}
-                label={fill(m.kernelsLabel, { shown: visuals.kernelCount, total: params.hidden, steps: formatNumber(lang, visuals.steps, 9) })}
-              />
+              <ModelKernels m={m} lang={lang} values={visuals.kernels} count={visuals.kernelCount} total={params.hidden} steps={visuals.steps} columns={4} version={visuals.version} />
             </div>
             <div className={styles.panel} data-panel="standard-kernels">
               <span className={styles.panelTitle}>{visuals.standard ? fill(t.kernelsStandard, { hidden: visuals.standard.hidden, steps: formatNumber(lang, visuals.standard.steps, 9) }) : t.kernelsStandardNone}</span>
               {visuals.standard ? (
-                <KernelCanvas
+                <ModelKernels
+                  m={m}
+                  lang={lang}
                   values={visuals.standardKernels}
                   count={Math.min(KERNELS, visuals.standard.hidden)}
+                  total={visuals.standard.hidden}
+                  steps={visuals.standard.steps}
                   columns={4}
                   version={visuals.version}
-                  label={fill(m.kernelsLabel, { shown: Math.min(KERNELS, visuals.standard.hidden), total: visuals.standard.hidden, steps: formatNumber(lang, visuals.standard.steps, 9) })}
                 />
               ) : null}
             </div>
@@ -404,7 +348,7 @@ function Row({ i, visuals, figures, db }: { i: number; visuals: Visuals; figures
   );
   return (
     <>
-      {cell(visuals.mask, 'mask', visuals.mask ? '' : '—')}
+      {cell(visuals.mask, 'mask', visuals.mask ? '' : NO_VALUE)}
       {cell(visuals.input, 'grey', `${db(figures.input)} dB`)}
       {cell(visuals.recon, 'grey', `${db(figures.recon)} dB`)}
       {cell(visuals.clean, 'grey', '')}

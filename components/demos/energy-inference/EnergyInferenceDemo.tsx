@@ -9,7 +9,7 @@ import { conditionalEnergy, ellipseAxes } from '@/lib/ml/conditional-energy';
 import { gridPoints, type Box } from '@/lib/ml/grid';
 import { createInferenceSession, type InferenceSession } from '@/lib/ml/inference-session';
 import { mulberry32, uniform } from '@/lib/ml/random';
-import { DemoShell } from '../runtime/DemoShell';
+import { DemoShell, shellProps } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
 import { useDemo, type DemoModel } from '../runtime/useDemo';
@@ -146,13 +146,7 @@ export default function EnergyInferenceDemo({ id, lang, runtime, messages }: Dem
 
   return (
     <DemoShell
-      demo={demo}
-      runtime={runtime}
-      messages={messages}
-      lang={lang}
-      title={t.title}
-      playLabel={t.play}
-      pauseLabel={t.pause}
+      {...shellProps(demo, { runtime, messages, lang }, t)}
       lossLabel={t.meanEnergy}
       controls={
         <>

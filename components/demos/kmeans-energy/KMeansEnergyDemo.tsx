@@ -5,17 +5,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EnergyPlot, type PlotScales } from '@/components/plots/EnergyPlot';
 import { decodePoints, encodePoints, readExtra, writeExtra, type ParamSpecs } from '@/lib/demos/params';
 import { formatNumber } from '@/lib/i18n/format';
+import { formatOrDash } from '@/lib/i18n/or-dash';
 import { fill } from '@/lib/i18n/template';
 import { gridPoints } from '@/lib/ml/grid';
 import { DATASETS, DATA_BOX, type DatasetName } from '@/lib/ml/part-b/datasets';
 import type { KMeansMode } from '@/lib/ml/part-b/kmeans';
-import { DemoShell } from '../runtime/DemoShell';
+import { DemoShell, shellProps } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import { createRedrawTimer } from '../runtime/redraw-timer';
 import type { DemoProps } from '../runtime/types';
 import { useDemo, type DemoModel } from '../runtime/useDemo';
-import { createEditableKMeans, type EditableKMeans, type KMeansSnapshot, type StartChoice } from './session';
-import { kmeansStrings } from './strings';
+import { createEditableKMeans, type EditableKMeans, type KMeansSnapshot, type StartChoice } from '@/lib/ml/part-b/editable-kmeans';
 import styles from './kmeans-energy.module.css';
 
 const BOX = DATA_BOX;
@@ -82,7 +82,7 @@ function surfaceStatistics(values: Float32Array | null) {
 
 export default function KMeansEnergyDemo({ id, lang, runtime, messages }: DemoProps) {
   const { tf } = runtime;
-  const t = kmeansStrings(messages);
+  const t = messages.demos['kmeans-energy'];
   const [frame, setFrame] = useState<Frame | null>(null);
   const sessionRef = useRef<EditableKMeans | null>(null);
   const viewRef = useRef<View>({ surface: specs.surface.default, beta: specs.beta.default });
@@ -106,7 +106,7 @@ export default function KMeansEnergyDemo({ id, lang, runtime, messages }: DemoPr
         ? new Float32Array(0)
         : DATASETS[p.dataset as DatasetName](PRESET_SIZE[p.dataset as keyof typeof PRESET_SIZE], p.seed);
       const data = new Float32Array([...preset, ...clicksRef.current]);
-      const session = createEditableKMeans(tf, {
+      const session = createEditableKMeans({
         data,
         k: p.k,
         seed: p.seed,
@@ -255,7 +255,7 @@ export default function KMeansEnergyDemo({ id, lang, runtime, messages }: DemoPr
           min: fmt(stats.min),
           max: fmt(stats.max),
           lowShare: percent(stats.lowShare),
-          mean: Number.isFinite(stats.mean) ? fmt(stats.mean) : '—',
+          mean: formatOrDash(lang, stats.mean),
           dead: stats.dead,
           status:
             convergedAt !== null && mode === 'lloyd'
@@ -268,13 +268,7 @@ export default function KMeansEnergyDemo({ id, lang, runtime, messages }: DemoPr
 
   return (
     <DemoShell
-      demo={demo}
-      runtime={runtime}
-      messages={messages}
-      lang={lang}
-      title={t.title}
-      playLabel={t.play}
-      pauseLabel={t.pause}
+      {...shellProps(demo, { runtime, messages, lang }, t)}
       lossLabel={t.meanEnergy}
       readouts={
         <>

@@ -9,7 +9,7 @@ import { fill } from '@/lib/i18n/template';
 import { DEFAULT_NOISE, argminLatent, ellipseData, ellipseEnergies, freeEnergy, gibbsDensity, latentGrid } from '@/lib/ml/ellipse';
 import { createEllipseTrainer, ellipseInitialWeights } from '@/lib/ml/ellipse-trainer';
 import { gridPoints, type Box } from '@/lib/ml/grid';
-import { DemoShell } from '../runtime/DemoShell';
+import { DemoShell, shellProps } from '../runtime/DemoShell';
 import { createRedrawTimer } from '../runtime/redraw-timer';
 import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
@@ -161,13 +161,7 @@ export default function LatentEllipseDemo({ id, lang, runtime, messages }: DemoP
 
   return (
     <DemoShell
-      demo={demo}
-      runtime={runtime}
-      messages={messages}
-      lang={lang}
-      title={t.title}
-      playLabel={t.play}
-      pauseLabel={t.pause}
+      {...shellProps(demo, { runtime, messages, lang }, t)}
       readouts={
         <span>
           {t.weights} = (<span data-readout="w1">{fmt(w[0])}</span>, <span data-readout="w2">{fmt(w[1])}</span>)

@@ -1,17 +1,16 @@
 'use client';
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { LinePlot } from '@/components/plots/LinePlot';
 import { readExtra, writeExtra, type ParamSpecs } from '@/lib/demos/params';
-import { formatNumber } from '@/lib/i18n/format';
+import { NO_VALUE, formatOrDash } from '@/lib/i18n/or-dash';
 import { fill } from '@/lib/i18n/template';
 import { createMaskedCharSession, type MaskedPrediction } from '@/lib/ml/part-b/masked-chars';
-import { DemoShell } from '../runtime/DemoShell';
+import { DemoShell, shellProps } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import type { DemoProps } from '../runtime/types';
 import { useDemo, type DemoModel } from '../runtime/useDemo';
 import { Curves } from '../runtime/curve';
-import { demoStrings } from '../contrastive-divergence/strings';
 import styles from './masked.module.css';
 import { Predictions } from './Predictions';
 
@@ -53,7 +52,7 @@ interface Frame {
 }
 
 export default function MaskedTokensDemo({ id, lang, runtime, messages }: DemoProps) {
-  const t = useMemo(() => demoStrings(messages, 'masked-tokens'), [messages]);
+  const t = messages.demos['masked-tokens'];
   const [text, setText] = useState(() => readText(id) ?? t.defaultText);
   const [frame, setFrame] = useState<Frame | null>(null);
   const textRef = useRef(text);
@@ -120,8 +119,8 @@ export default function MaskedTokensDemo({ id, lang, runtime, messages }: DemoPr
     redraw();
   }, [text, id, t.defaultText, redraw]);
 
-  const fmt = (v: number) => (Number.isFinite(v) ? formatNumber(lang, v, 3) : '—');
-  const percent = (v: number) => (Number.isFinite(v) ? new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(v) : '—');
+  const fmt = (v: number) => formatOrDash(lang, v);
+  const percent = (v: number) => (Number.isFinite(v) ? new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(v) : NO_VALUE);
   const predictions = frame?.text === text ? frame.predictions : [];
   const held = frame?.held ?? { xs: [], ys: [[], []] };
   const train = frame?.train ?? { xs: [], ys: [[]] };
@@ -145,13 +144,7 @@ export default function MaskedTokensDemo({ id, lang, runtime, messages }: DemoPr
 
   return (
     <DemoShell
-      demo={demo}
-      runtime={runtime}
-      messages={messages}
-      lang={lang}
-      title={t.title}
-      playLabel={t.play}
-      pauseLabel={t.pause}
+      {...shellProps(demo, { runtime, messages, lang }, t)}
       readouts={
         <>
           <span>

@@ -8,7 +8,7 @@ import type { TfRuntime } from '../runtime/tf-runtime';
 import type { DemoProps } from '../runtime/types';
 import { acquireTensors, loadMnist, type MnistSet, type Progress } from './data';
 import styles from './mnist.module.css';
-import { strings } from './strings';
+
 
 type State = { phase: 'loading'; progress: Progress } | { phase: 'ready'; set: MnistSet } | { phase: 'failed'; reason: string };
 
@@ -18,7 +18,7 @@ type State = { phase: 'loading'; progress: Progress } | { phase: 'ready'; set: M
  * and a retry button.
  */
 export function MnistGate({ id, runtime, messages, lang, children }: { id: string; runtime: TfRuntime; messages: Messages; lang: string; children: (set: MnistSet) => ReactNode }) {
-  const t = strings(messages, 'mnist');
+  const t = messages.demos.mnist;
   const [state, setState] = useState<State>({ phase: 'loading', progress: { loaded: 0, total: 0 } });
   const [attempt, setAttempt] = useState(0);
   const { tf } = runtime;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { MnistStrings } from './strings';
+import type { Messages } from '@/lib/i18n/dictionary';
 
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
@@ -9,7 +9,7 @@ type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'
  * "Save model" and "Restore model" for a demo; the demo does the work and returns the text to
  * announce. Failures (no IndexedDB, nothing saved, a damaged record) are shown, not thrown.
  */
-export function ModelStorage({ t, onSave, onRestore }: { t: MnistStrings; onSave: () => Promise<string>; onRestore: () => Promise<string> }) {
+export function ModelStorage({ t, onSave, onRestore }: { t: Messages['demos']['mnist']; onSave: () => Promise<string>; onRestore: () => Promise<string> }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const act = async (busy: string, work: () => Promise<string>) => {
     setStatus({ kind: 'busy', text: busy });

@@ -1,37 +1,38 @@
 'use client';
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { LinePlot } from '@/components/plots/LinePlot';
 import type { Messages } from '@/lib/i18n/dictionary';
-import type { ParamSpec } from '@/lib/demos/params';
+import type { ParamSpec, ParamSpecs, ParamValues } from '@/lib/demos/params';
+import type { Corruption } from '@/lib/ml/mnist/corruption';
 import { formatNumber } from '@/lib/i18n/format';
+import { formatOrDash } from '@/lib/i18n/or-dash';
 import { fill } from '@/lib/i18n/template';
 import type { Autoencoder, WeightMap } from '@/lib/ml/mnist/autoencoder';
 import type { ModelConfig } from '@/lib/storage/model-record';
+import { shellProps } from '../runtime/DemoShell';
 import { ParamControl } from '../runtime/ParamControl';
 import type { LoopStatus } from '../runtime/loop';
+import type { DemoProps } from '../runtime/types';
+import { useDemo, type DemoController, type DemoModel, type commonSpecs } from '../runtime/useDemo';
 import { FrameBudget } from './budget';
+import { KernelCanvas } from './DigitCanvas';
 import { ModelStorage } from './ModelStorage';
 import styles from './mnist.module.css';
+import { EMPTY_FIGURES, createMnistController, lastOf, type MnistController, type MnistDemoParts, type MnistControls, type MnistSession, type MnistSettings, type TrainingFigures } from './controller';
+import type { MnistSet } from './data';
 import { EVAL_EVERY } from './session';
 import { loadModel, saveModel } from './persist';
-import type { MnistStrings } from './strings';
 
-/** Parameters every MNIST demo has. */
-export interface MnistParams {
-  hidden: number;
-  batch: number;
-  seed: number;
-  learningRate: number;
-}
+type MnistStrings = Messages['demos']['mnist'];
 
-type SharedKey = keyof MnistParams;
+type SharedKey = keyof MnistSettings;
 
 /** What the shared parts need of a demo's controller (useDemo's result). */
 export interface MnistDemo {
   status: LoopStatus;
-  params: MnistParams;
-  getParams: () => MnistParams & Record<string, unknown>;
+  params: MnistSettings;
+  getParams: () => MnistSettings & Record<string, unknown>;
   setParam: (key: SharedKey, value: number) => void;
   pause: () => void;
   reset: () => void;
@@ -49,7 +50,7 @@ interface PendingWeights {
  * The refs an MNIST demo's model builder needs, made before `useDemo` (which calls the builder):
  * the frame budget, the live model, and weights waiting to be loaded into the next model.
  */
-export function useMnistModel() {
+function useMnistModel() {
   const budgetRef = useRef(new FrameBudget());
   const modelRef = useRef<Autoencoder | null>(null);
   const pendingRef = useRef<PendingWeights | null>(null);
@@ -69,14 +70,14 @@ export function useMnistModel() {
   return { budgetRef, modelRef, takePending, setPending };
 }
 
-export type MnistModel = ReturnType<typeof useMnistModel>;
+type MnistModel = ReturnType<typeof useMnistModel>;
 
 interface MnistTrainingOptions {
   id: string;
   lang: string;
   m: MnistStrings;
   /** Settings of the demo's own kept with a saved model (e.g. its corruption). */
-  saveExtra?: (params: MnistParams & Record<string, unknown>) => Record<string, string | number>;
+  saveExtra?: (params: MnistSettings & Record<string, unknown>) => Record<string, string | number>;
   /** Applies those settings on restore. */
   restoreExtra?: (extra: Record<string, string | number>) => void;
 }
@@ -86,7 +87,7 @@ interface MnistTrainingOptions {
  * play/pause, the learning rate applies live, and a model is saved to and restored from the
  * browser (a restore rebuilds the model with the saved sizes and settings, then loads it).
  */
-export function useMnistTraining(demo: MnistDemo, model: MnistModel, options: MnistTrainingOptions) {
+function useMnistTraining(demo: MnistDemo, model: MnistModel, options: MnistTrainingOptions) {
   const { status, redraw, params } = demo;
   const { budgetRef, modelRef, setPending } = model;
   const { id, lang, m, saveExtra, restoreExtra } = options;
@@ -132,9 +133,95 @@ export function useMnistTraining(demo: MnistDemo, model: MnistModel, options: Mn
   return { onSave, onRestore, rebuildWith };
 }
 
+/** Makes `controller` the live model of `modelRef` (for saving and copying) until it is disposed. */
+function withModelRef(controller: MnistController, modelRef: RefObject<Autoencoder | null>): DemoModel {
+  const { model } = controller;
+  modelRef.current = model;
+  return {
+    step: controller.step,
+    initialSteps: controller.initialSteps,
+    isFinished: controller.isFinished,
+    draw: controller.draw,
+    dispose() {
+      controller.dispose();
+      if (modelRef.current === model) modelRef.current = null;
+    },
+  };
+}
+
+type MnistSpecs = ParamSpecs & { hidden: ParamSpec; batch: ParamSpec; learningRate: ParamSpec };
+
+interface MnistDemoOptions<S extends MnistSpecs> {
+  props: DemoProps & { data: MnistSet };
+  specs: S;
+  /** The demo's own strings group: its title and play/pause labels. */
+  strings: { title: string; play: string; pause: string };
+  /**
+   * The demo's parts of the model side (see createMnistController), made on every build from the
+   * parameters; it should use only stable values (setters, refs, the data).
+   */
+  parts: (params: ParamValues<S & typeof commonSpecs>, session: MnistSession, controls: MnistControls) => MnistDemoParts;
+  /** The input corruption of a denoising model, from the parameters. */
+  corruption?: (params: ParamValues<S & typeof commonSpecs>) => Corruption;
+  saveExtra?: MnistTrainingOptions['saveExtra'];
+  /** Applies the demo's own saved settings on restore, through the demo's `setParam`. */
+  restoreExtra?: (extra: Record<string, string | number>, setParam: DemoController<S>['setParam']) => void;
+}
+
+/**
+ * An MNIST demo's controller: the shared model side (createMnistController) built by the
+ * runtime's useDemo, its figures as React state, saving and restoring, and the props of the
+ * demo's frame. The component renders what this returns, plus its own images.
+ */
+export function useMnistDemo<S extends MnistSpecs>(options: MnistDemoOptions<S>) {
+  const { props, specs, strings } = options;
+  const { id, lang, runtime, messages, data } = props;
+  const mnist = useMnistModel();
+  const { budgetRef, modelRef, takePending } = mnist;
+  const [figures, setFigures] = useState<TrainingFigures>(EMPTY_FIGURES);
+  // The latest option callbacks, so that `build` stays the same function across renders.
+  const latest = useRef(options);
+  useLayoutEffect(() => {
+    latest.current = options;
+  });
+
+  const build = useCallback(
+    (p: ParamValues<S & typeof commonSpecs>): DemoModel => {
+      const settings = p as unknown as MnistSettings;
+      const { parts, corruption } = latest.current;
+      const controller = createMnistController(
+        { data, settings, backend: runtime.backend, budget: budgetRef.current, restore: takePending(settings), corruption: corruption?.(p), publish: setFigures },
+        (session, controls) => parts(p, session, controls),
+      );
+      return withModelRef(controller, modelRef);
+    },
+    [data, runtime.backend, budgetRef, modelRef, takePending],
+  );
+
+  const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });
+  const restoreExtra = (extra: Record<string, string | number>) => latest.current.restoreExtra?.(extra, demo.setParam);
+  const training = useMnistTraining(demo as unknown as MnistDemo, mnist, { id, lang, m: messages.demos.mnist, saveExtra: options.saveExtra, restoreExtra });
+  const shell = shellProps(demo, { runtime, messages, lang }, strings);
+  return { demo, figures, modelRef, shell, ...training };
+}
+
+/** A model's first encoder kernels, labelled with how many of its `total` they are and at which step. */
+export function ModelKernels({ m, lang, values, count, total, steps, columns, version }: { m: MnistStrings; lang: string; values: Float32Array | null; count: number; total: number; steps: number; columns: number; version: number }) {
+  return <KernelCanvas values={values} count={count} columns={columns} version={version} label={fill(m.kernelsLabel, { shown: count, total, steps: formatNumber(lang, steps, 9) })} />;
+}
+
+/** The last failure of a demo's training or evaluation, announced. */
+export function MnistProblem({ problem }: { problem: string | null }) {
+  return problem ? (
+    <p className="demo-error" role="alert">
+      {problem}
+    </p>
+  ) : null;
+}
+
 /** Epoch, optimisation steps, examples per second (where shown) and test loss. */
 export function MnistReadouts({ m, lang, epoch, modelSteps, testLoss, examplesPerSecond }: { m: MnistStrings; lang: string; epoch: number; modelSteps: number; testLoss: number; examplesPerSecond?: number }) {
-  const fmt = (v: number, digits: number) => (Number.isFinite(v) ? formatNumber(lang, v, digits) : '—');
+  const fmt = (v: number, digits: number) => formatOrDash(lang, v, digits);
   return (
     <>
       <span>
@@ -188,17 +275,6 @@ export function MnistModelControls({
   );
 }
 
-/** A curve as the demos keep it: steps and values. */
-export interface CurvePoints {
-  xs: number[];
-  ys: number[];
-}
-
-/** The last value of a curve, NaN while it is empty. */
-export function lastOf(curve: CurvePoints): number {
-  return curve.ys.length ? curve.ys[curve.ys.length - 1] : NaN;
-}
-
 /** Training and test loss against optimisation steps, on a log scale. */
 export function MnistLossPanel({
   id,
@@ -206,21 +282,16 @@ export function MnistLossPanel({
   messages,
   lang,
   label,
-  train,
-  test,
-  version,
-  modelSteps,
+  figures,
 }: {
   id: string;
   m: MnistStrings;
   messages: Messages;
   lang: string;
   label: string;
-  train: CurvePoints;
-  test: CurvePoints;
-  version: number;
-  modelSteps: number;
+  figures: TrainingFigures;
 }) {
+  const { train, test, version, modelSteps } = figures;
   const { trainLoss: trainLabel, testLoss: testLabel } = m;
   // Only a new curve re-renders the plot (the read-outs change every frame).
   const series = useMemo(
@@ -230,7 +301,7 @@ export function MnistLossPanel({
     ],
     [train, test, trainLabel, testLabel],
   );
-  const fmt = (v: number) => (Number.isFinite(v) ? formatNumber(lang, v, 3) : '—');
+  const fmt = (v: number) => formatOrDash(lang, v);
   return (
     <section className={styles.panel} aria-labelledby={`${id}-loss-title`}>
       <h4 id={`${id}-loss-title`}>{m.lossTitle}</h4>

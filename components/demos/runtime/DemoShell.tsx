@@ -5,6 +5,7 @@ import { BACKENDS, type BackendName } from '@/lib/demos/backends';
 import type { ParamSpecs } from '@/lib/demos/params';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { formatNumber } from '@/lib/i18n/format';
+import { formatOrDash } from '@/lib/i18n/or-dash';
 import { fill } from '@/lib/i18n/template';
 import { ParamControl } from './ParamControl';
 import { usePresentation } from './presentation';
@@ -26,6 +27,11 @@ interface DemoShellProps<S extends ParamSpecs> {
   readouts?: ReactNode;
   lossLabel?: string;
   children: ReactNode;
+}
+
+/** The props every demo passes alike: its controller, runtime, language, and its title and play/pause labels. */
+export function shellProps<S extends ParamSpecs>(demo: DemoController<S>, context: { runtime: TfRuntime; messages: Messages; lang: string }, t: { title: string; play?: string; pause?: string }) {
+  return { demo, ...context, title: t.title, playLabel: t.play, pauseLabel: t.pause };
 }
 
 /**
@@ -136,7 +142,7 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
         </span>
         <span>
           {props.lossLabel ?? m.lossLabel}{' '}
-          <span data-readout="loss">{Number.isFinite(demo.frame.loss) ? formatNumber(lang, demo.frame.loss, 4) : '—'}</span>
+          <span data-readout="loss">{formatOrDash(lang, demo.frame.loss, 4)}</span>
         </span>
         <span>
           <span data-readout="rate">{formatNumber(lang, Math.round(demo.frame.stepsPerSecond), 6)}</span> {m.stepsPerSecond}

@@ -3,7 +3,8 @@
  * digits never blocks the page for long: sums accumulate on the backend and are read back once.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { forward, type AutoencoderParams } from './autoencoder';
+import { checkCount } from '../checks';
+import { forward, type AutoencoderParams } from './model-maths';
 import { diffusionInpaint, diffusionSmooth } from './inpaint';
 import { psnrFromMse } from './metrics';
 
@@ -15,8 +16,8 @@ export type Pause = () => Promise<void>;
  * and reads the total back once. `compute`'s tensors are freed after each chunk.
  */
 export async function sumInChunks(n: number, chunkRows: number, compute: (from: number, rows: number) => tf.Tensor1D, pause: Pause): Promise<Float32Array> {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be an integer ≥ 1, got ${n}`);
-  if (!Number.isInteger(chunkRows) || chunkRows < 1) throw new RangeError(`chunkRows must be an integer ≥ 1, got ${chunkRows}`);
+  checkCount('n', n);
+  checkCount('chunkRows', chunkRows);
   let total: tf.Tensor1D | null = null;
   try {
     for (let from = 0; from < n; from += chunkRows) {
@@ -46,6 +47,31 @@ export interface QualitySums {
 function qualitySums(clean: tf.Tensor2D, estimate: tf.Tensor2D): tf.Tensor1D {
   const perImage = tf.mean(tf.squaredDifference(clean, estimate), 1);
   return tf.stack([tf.mul(tf.sum(perImage), tf.scalar(clean.shape[1])), tf.sum(psnrFromMse(perImage))]) as tf.Tensor1D;
+}
+
+/** Rows per forward pass in meanSquaredError: bounded memory, few kernel launches. */
+const MSE_ROWS = 1000;
+
+/**
+ * Mean squared error between the reconstruction of `input` and `target` over a whole set, in
+ * chunks on the backend with one read-back and no pause (for scripts and tests; the demos use
+ * evaluateReconstruction, which gives the page back between chunks).
+ */
+export async function meanSquaredError(params: AutoencoderParams, target: tf.Tensor2D, input: tf.Tensor2D = target): Promise<number> {
+  const [n, size] = target.shape;
+  if (n === 0) throw new RangeError('empty test set');
+  let total: tf.Scalar = tf.scalar(0);
+  for (let from = 0; from < n; from += MSE_ROWS) {
+    const rows = Math.min(MSE_ROWS, n - from);
+    const next = tf.tidy(() => tf.add(total, tf.sum(tf.squaredDifference(forward(params, rowsOf(input, from, rows)).y, rowsOf(target, from, rows)))) as tf.Scalar);
+    total.dispose();
+    total = next;
+  }
+  try {
+    return (await total.data())[0] / (n * size);
+  } finally {
+    total.dispose();
+  }
 }
 
 function rowsOf(x: tf.Tensor2D, from: number, rows: number): tf.Tensor2D {

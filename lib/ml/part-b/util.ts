@@ -54,24 +54,8 @@ export function checkPoints(name: string, points: Float32Array, allowEmpty = tru
   }
 }
 
-export function checkPositive(name: string, value: number): void {
-  if (!(value > 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be finite and > 0, got ${value}`);
-}
-
-export function checkNonNegative(name: string, value: number): void {
-  if (!(value >= 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be finite and ≥ 0, got ${value}`);
-}
-
-export function checkCount(name: string, value: number, min = 1): void {
-  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer ≥ ${min}, got ${value}`);
-}
-
+export { checkCount, checkNonNegative, checkPositive, guard } from '../checks';
 export { makeOptimizer, type OptimizerName } from '../optimizer';
-
-/** Throws once a session has been disposed; every public method calls it first. */
-export function guard(disposed: boolean, what: string): void {
-  if (disposed) throw new Error(`the ${what} has been disposed`);
-}
 
 /** k distinct indices of 0…n−1 in draw order (a partial Fisher–Yates shuffle of `rng`). */
 export function sampleDistinct(rng: Rng, n: number, k: number): number[] {

@@ -13,7 +13,7 @@ import {
   type RangeState,
 } from '@/lib/plot/describe';
 import { defaultPlotStrings, type PlotStrings } from '@/lib/plot/strings';
-import { formatNumber } from '@/lib/plot/ticks';
+import { formatPlotNumber } from '@/lib/plot/ticks';
 import { englishIn } from './english-fragments';
 
 const MINUS = '\u2212';
@@ -28,7 +28,7 @@ const fr = dictionaries.fr;
 
 /** Every text the plots build, for one language. */
 function allTexts(strings: PlotStrings, lang: string): string[] {
-  const format = (v: number) => formatNumber(v, 3, lang);
+  const format = (v: number) => formatPlotNumber(v, 3, lang);
   const box = { x: [-1.5, 1.5] as [number, number], y: [-0.25, 2] as [number, number] };
   const ranges: RangeState[] = [
     { kind: 'domain', domain: [-0.5, 12.25], log: false },
@@ -76,7 +76,7 @@ function allTexts(strings: PlotStrings, lang: string): string[] {
 describe('plot descriptions', () => {
   it('are unchanged in English', () => {
     const s = defaultPlotStrings;
-    const range = rangePhrase(s, { kind: 'domain', domain: [0, 15], log: true }, (v) => formatNumber(v));
+    const range = rangePhrase(s, { kind: 'domain', domain: [0, 15], log: true }, (v) => formatPlotNumber(v));
     expect(range).toBe('from 0 to 15, on a logarithmic colour scale');
     const help = energyPlotHelp(s, {
       valueLabel: 'Energy E',
@@ -107,7 +107,7 @@ describe('plot descriptions', () => {
       xLabel: 'y₁',
       yLabel: 'y₂',
       box: { x: [-1.5, 1.5], y: [-1, 1] },
-      range: rangePhrase(fr, { kind: 'domain', domain: [-0.25, 12.5], log: false }, (v) => formatNumber(v, 3, 'fr')),
+      range: rangePhrase(fr, { kind: 'domain', domain: [-0.25, 12.5], log: false }, (v) => formatPlotNumber(v, 3, 'fr')),
       ramp: rampPhrase(fr, 'viridis'),
       contours: 1,
       pickable: false,

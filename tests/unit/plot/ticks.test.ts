@@ -4,7 +4,7 @@ import {
   coordinateFormatter,
   energyTicks,
   formatFixed,
-  formatNumber,
+  formatPlotNumber,
   linearTicks,
   localizeNumber,
   logTicks,
@@ -15,24 +15,24 @@ import {
 const MINUS = '\u2212';
 const NNBSP = '\u202f';
 
-describe('formatNumber', () => {
+describe('formatPlotNumber', () => {
   it('uses significant figures, a real minus sign and drops trailing zeros', () => {
-    expect(formatNumber(1.23456)).toBe('1.23');
-    expect(formatNumber(-0.5)).toBe('\u22120.5');
-    expect(formatNumber(2)).toBe('2');
-    expect(formatNumber(0)).toBe('0');
-    expect(formatNumber(12345)).toBe('12345');
+    expect(formatPlotNumber(1.23456)).toBe('1.23');
+    expect(formatPlotNumber(-0.5)).toBe('\u22120.5');
+    expect(formatPlotNumber(2)).toBe('2');
+    expect(formatPlotNumber(0)).toBe('0');
+    expect(formatPlotNumber(12345)).toBe('12345');
   });
 
   it('switches to powers of ten for very large and very small magnitudes', () => {
-    expect(formatNumber(123456)).toBe('1.23×10⁵');
-    expect(formatNumber(-0.00012)).toBe('\u22121.2×10⁻⁴');
+    expect(formatPlotNumber(123456)).toBe('1.23×10⁵');
+    expect(formatPlotNumber(-0.00012)).toBe('\u22121.2×10⁻⁴');
   });
 
   it('names the non-finite values', () => {
-    expect(formatNumber(NaN)).toBe('NaN');
-    expect(formatNumber(Infinity)).toBe('∞');
-    expect(formatNumber(-Infinity)).toBe('\u2212∞');
+    expect(formatPlotNumber(NaN)).toBe('NaN');
+    expect(formatPlotNumber(Infinity)).toBe('∞');
+    expect(formatPlotNumber(-Infinity)).toBe('\u2212∞');
   });
 });
 
@@ -100,8 +100,8 @@ describe('locale-aware numbers', () => {
 
   it('falls back to English for an unsupported or malformed language code', () => {
     expect(numberSymbols('xx').locale).toBe('en');
-    expect(formatNumber(-1.5, 3, 'xx')).toBe(`${MINUS}1.5`);
-    expect(formatNumber(-1.5, 3, 'not a language!')).toBe(`${MINUS}1.5`);
+    expect(formatPlotNumber(-1.5, 3, 'xx')).toBe(`${MINUS}1.5`);
+    expect(formatPlotNumber(-1.5, 3, 'not a language!')).toBe(`${MINUS}1.5`);
   });
 
   it('re-spells English numbers in one pass, so swapped separators do not collide', () => {
@@ -111,17 +111,17 @@ describe('locale-aware numbers', () => {
   });
 
   it('formats values in French with a decimal comma and a real minus sign, keeping ×10ⁿ', () => {
-    expect(formatNumber(1.23456, 3, 'fr')).toBe('1,23');
-    expect(formatNumber(-0.5, 3, 'fr')).toBe(`${MINUS}0,5`);
-    expect(formatNumber(2, 3, 'fr')).toBe('2');
-    expect(formatNumber(12345, 3, 'fr')).toBe('12345');
-    expect(formatNumber(123456, 3, 'fr')).toBe('1,23×10⁵');
-    expect(formatNumber(-0.00012, 3, 'fr')).toBe(`${MINUS}1,2×10⁻⁴`);
-    expect(formatNumber(-Infinity, 3, 'fr')).toBe(`${MINUS}∞`);
+    expect(formatPlotNumber(1.23456, 3, 'fr')).toBe('1,23');
+    expect(formatPlotNumber(-0.5, 3, 'fr')).toBe(`${MINUS}0,5`);
+    expect(formatPlotNumber(2, 3, 'fr')).toBe('2');
+    expect(formatPlotNumber(12345, 3, 'fr')).toBe('12345');
+    expect(formatPlotNumber(123456, 3, 'fr')).toBe('1,23×10⁵');
+    expect(formatPlotNumber(-0.00012, 3, 'fr')).toBe(`${MINUS}1,2×10⁻⁴`);
+    expect(formatPlotNumber(-Infinity, 3, 'fr')).toBe(`${MINUS}∞`);
   });
 
   it('keeps the English output of the existing callers', () => {
-    expect(formatNumber(-0.5)).toBe(formatNumber(-0.5, 3, 'en'));
+    expect(formatPlotNumber(-0.5)).toBe(formatPlotNumber(-0.5, 3, 'en'));
     expect(linearTicks([-1, 1], 4)).toEqual(linearTicks([-1, 1], 4, 'en'));
     expect(linearTicks([-1, 1], 4).map((t) => t.label)).toEqual([`${MINUS}1.0`, `${MINUS}0.5`, '0.0', '0.5', '1.0']);
   });

@@ -1,9 +1,9 @@
-import type * as TF from '@tensorflow/tfjs-core';
-import type { Box } from '@/lib/ml/grid';
-import { uniformPoints } from '@/lib/ml/part-b/datasets';
-import { assignments, initialPrototypes, kmeansEnergy, kmeansSoftEnergy, lloydUpdate, type KMeansMode } from '@/lib/ml/part-b/kmeans';
-import { makeOptimizer } from '@/lib/ml/part-b/util';
-import type { Tf } from '../runtime/tf-runtime';
+import * as tf from '@tensorflow/tfjs-core';
+import type { Box } from '../grid';
+import { uniformPoints } from './datasets';
+import { assignments, initialPrototypes, kmeansEnergy, kmeansSoftEnergy, lloydUpdate, type KMeansMode } from './kmeans';
+import { guard, makeOptimizer } from './util';
+
 
 /** Adam's step in gradient mode: about this far per step, whatever the size of the gradient. */
 const GRADIENT_RATE = 0.05;
@@ -30,13 +30,13 @@ export interface EditableKMeans {
   canStep(): boolean;
   /** True once a Lloyd step left the prototypes exactly where they were (a fixed point). */
   converged(): boolean;
-  step(): TF.Scalar;
+  step(): tf.Scalar;
   addPoint(x: number, y: number): void;
   /**
    * Everything a redraw needs, computed in one batch and read back together; null once disposed
    * (a frame that was already drawing when the demo was reset).
    */
-  snapshot(grid: TF.Tensor2D, beta: number | null): Promise<KMeansSnapshot | null>;
+  snapshot(grid: tf.Tensor2D, beta: number | null): Promise<KMeansSnapshot | null>;
   dispose(): void;
 }
 
@@ -58,14 +58,14 @@ export interface EditableKMeansOptions {
  * With k-means++ starts and fewer points than K, every point is a prototype and each new point
  * adds one until there are K: the first K points are the classic initialisation.
  */
-export function createEditableKMeans(tf: Tf, options: EditableKMeansOptions): EditableKMeans {
+export function createEditableKMeans(options: EditableKMeansOptions): EditableKMeans {
   const { k, seed, start } = options;
   const data: number[] = Array.from(options.data);
   let mode: KMeansMode = options.mode;
-  let y: TF.Tensor2D | null = null;
-  let W: TF.Variable<TF.Rank.R2> | null = null;
+  let y: tf.Tensor2D | null = null;
+  let W: tf.Variable<tf.Rank.R2> | null = null;
   // Created on the first gradient step, so that Lloyd-only sessions hold no optimizer slots.
-  let opt: TF.Optimizer | null = null;
+  let opt: tf.Optimizer | null = null;
   // Written by each step on the device, so that convergence is known without reading W back
   // between steps.
   const lastMoved = tf.tidy(() => tf.variable(tf.scalar(0), false));
@@ -79,9 +79,9 @@ export function createEditableKMeans(tf: Tf, options: EditableKMeansOptions): Ed
     y?.dispose();
     y = count() > 0 ? tf.tensor2d(data, [count(), 2]) : null;
   };
-  const setPrototypes = (make: () => TF.Tensor2D | null) => {
+  const setPrototypes = (make: () => tf.Tensor2D | null) => {
     // tidy drops the intermediates; the variable keeps its own reference to the value.
-    let next: TF.Variable<TF.Rank.R2> | null = null;
+    let next: tf.Variable<tf.Rank.R2> | null = null;
     tf.tidy(() => {
       const value = make();
       if (value) next = tf.variable(value, true);
@@ -107,9 +107,7 @@ export function createEditableKMeans(tf: Tf, options: EditableKMeansOptions): Ed
     setPrototypes(fromFlat(data));
   }
 
-  const alive = () => {
-    if (disposed) throw new Error('the K-means session was disposed');
-  };
+  const alive = () => guard(disposed, 'K-means session');
 
   return {
     get mode() {
@@ -131,12 +129,12 @@ export function createEditableKMeans(tf: Tf, options: EditableKMeansOptions): Ed
           const next = lloydUpdate(points, w);
           lastMoved.assign(tf.where(tf.any(tf.notEqual(next, w)), tf.scalar(index), lastMoved));
           w.assign(next);
-          return tf.mean(kmeansEnergy(points, w)) as TF.Scalar;
+          return tf.mean(kmeansEnergy(points, w)) as tf.Scalar;
         });
       }
       const o = (opt ??= makeOptimizer('adam', GRADIENT_RATE));
       return tf.tidy(() => {
-        const cost = o.minimize(() => tf.mean(kmeansEnergy(points, w)) as TF.Scalar, true, [w]);
+        const cost = o.minimize(() => tf.mean(kmeansEnergy(points, w)) as tf.Scalar, true, [w]);
         if (cost === null) throw new Error('the optimizer returned no loss');
         lastMoved.assign(tf.scalar(index));
         return cost;
