@@ -205,12 +205,16 @@ export class TrainingLoop {
     }
     const loss = this.lastLoss ? (await this.lastLoss.data())[0] : NaN;
     if (this.disposed) return;
-    const now = performance.now();
-    this.rate.steps += ran;
-    const elapsed = now - this.rate.since;
-    if (elapsed > 500) {
-      this.rate.value = (1000 * this.rate.steps) / elapsed;
-      this.rate = { steps: 0, since: now, value: this.rate.value };
+    // Only a running loop has a rate: manual steps (S key) are spaced by the reader, not the
+    // machine, and counting them would report the reader's pace as throughput.
+    if (this.status === 'running') {
+      const now = performance.now();
+      this.rate.steps += ran;
+      const elapsed = now - this.rate.since;
+      if (elapsed > 500) {
+        this.rate.value = (1000 * this.rate.steps) / elapsed;
+        this.rate = { steps: 0, since: now, value: this.rate.value };
+      }
     }
     const info: FrameInfo = { steps: this.steps, loss, stepsPerSecond: this.rate.value, phase: this.driver.phase?.() ?? null };
     if (this.lastLoss && !Number.isFinite(loss)) {
