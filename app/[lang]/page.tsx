@@ -4,11 +4,12 @@ import { Alternates } from '@/components/site/Alternates';
 import { SOURCE_LANG } from '@/lib/content/pages';
 import { pageHref } from '@/lib/site/routes';
 import { languages, lessonPages, messagesFor } from '../site-data';
+import { sitePageMetadata } from '../page-seo';
 
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
   const { lang } = await params;
   const m = messagesFor(lang);
-  return { title: m.courseIndexTitle, description: m.courseIndexIntro };
+  return sitePageMetadata(lang, '/', m.courseIndexTitle, m.courseIndexIntro);
 }
 
 export default async function CourseIndex({ params }: { params: Promise<{ lang: string }> }) {

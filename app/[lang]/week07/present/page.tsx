@@ -4,11 +4,12 @@ import { Playlist } from '@/components/present/Playlist';
 import { SOURCE_LANG } from '@/lib/content/pages';
 import { demoRegistry, type DemoId } from '@/lib/demos/registry';
 import { languages, lessonPages, messagesFor } from '../../../site-data';
+import { sitePageMetadata } from '../../../page-seo';
 
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
   const { lang } = await params;
   const m = messagesFor(lang);
-  return { title: m.present.title, description: m.present.description };
+  return sitePageMetadata(lang, '/week07/present/', m.present.title, m.present.description);
 }
 
 export default async function LecturePlaylist({ params }: { params: Promise<{ lang: string }> }) {

@@ -1,0 +1,55 @@
+'use client';
+
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type { Messages } from '@/lib/i18n/dictionary';
+import { isSearchShortcut } from '@/lib/search/results';
+
+// The dialog, its styles and Pagefind's script load only when the reader opens the search.
+const SearchDialog = lazy(() => import('./SearchDialog'));
+
+function inTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+/** The header's search button; `/` and Ctrl/Cmd-K open the search from anywhere on the page. */
+export function SearchLauncher({ lang, messages }: { lang: string; messages: Messages['search'] & { glossaryTitle: string } }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.repeat) return;
+      if (!isSearchShortcut(event.key, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey }, inTextField(event.target))) return;
+      event.preventDefault();
+      setOpen(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const close = useCallback(() => {
+    setOpen(false);
+    button.current?.focus();
+  }, []);
+
+  return (
+    <>
+      <button ref={button} type="button" className="search-button" onClick={() => setOpen(true)} aria-haspopup="dialog" aria-keyshortcuts="/ Control+K Meta+K" title={messages.shortcut}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
+          <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="m15.5 15.5 5 5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+        <span className="search-button-text">{messages.open}</span>
+        <kbd className="search-button-key keyboard-hint" aria-hidden="true">
+          /
+        </kbd>
+      </button>
+      {open ? (
+        <Suspense fallback={null}>
+          <SearchDialog lang={lang} messages={messages} onClose={close} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
