@@ -33,15 +33,46 @@ function score(sub: NonNullable<PagefindResultData['sub_results']>[number]): num
   return sub.locations?.length ?? 0;
 }
 
+/** A word folded for comparison: no accents, lower case, no elided article (d', l'), no punctuation. */
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^.*['’]/, '')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
 /**
- * Options for the pages Pagefind found (already in its ranking order): each page's best
- * sections by the weight of their matches, then the next page.
+ * Whether an excerpt's highlighted words answer the query. When a word has no match, Pagefind
+ * falls back to ever shorter prefixes of it, down to one letter ("xylophone" highlights a lone
+ * "x"); such a match shares too little with the word typed to count. A highlighted word counts
+ * when it shares with a query word most of that word (stems and plurals differ in their end).
  */
-export function searchOptions(pages: PagefindResultData[], sectionsPerPage = SECTIONS_PER_PAGE): SearchOption[] {
+export function answersQuery(excerpt: string, query: string): boolean {
+  const terms = query.split(/\s+/).map(foldWord).filter(Boolean);
+  const marked = [...excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].flatMap((m) => m[1].split(/\s+/)).map(foldWord).filter(Boolean);
+  return marked.some((word) =>
+    terms.some((term) => commonPrefix(word, term) >= Math.min(term.length, Math.max(3, Math.ceil(0.6 * term.length)))),
+  );
+}
+
+/**
+ * Options for the pages Pagefind found for `query` (already in its ranking order): each page's
+ * best sections by the weight of their matches, then the next page. Sections whose matches do
+ * not answer the query (see answersQuery) are left out, and so are pages left with none.
+ */
+export function searchOptions(pages: PagefindResultData[], query: string, sectionsPerPage = SECTIONS_PER_PAGE): SearchOption[] {
   return pages.flatMap((data) => {
     const page = data.meta.title ?? data.url;
-    const subs = (data.sub_results ?? []).filter((sub) => score(sub) > 0);
-    if (subs.length === 0) return [{ url: data.url, page, excerpt: data.excerpt }];
+    const subs = (data.sub_results ?? []).filter((sub) => score(sub) > 0 && answersQuery(sub.excerpt, query));
+    if (subs.length === 0) return answersQuery(data.excerpt, query) && !data.sub_results?.length ? [{ url: data.url, page, excerpt: data.excerpt }] : [];
     return [...subs]
       .sort((a, b) => score(b) - score(a))
       .slice(0, sectionsPerPage)

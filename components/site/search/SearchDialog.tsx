@@ -37,7 +37,8 @@ export default function SearchDialog({ lang, messages: m, onClose }: SearchDialo
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [active, setActive] = useState(-1);
+  // The active option is remembered by address, so that a refreshed list keeps it.
+  const [activeUrl, setActiveUrl] = useState<string | null>(null);
   const ids = useId();
   const listId = `${ids}-results`;
   const optionId = (i: number) => `${ids}-option-${i}`;
@@ -67,8 +68,7 @@ export default function SearchDialog({ lang, messages: m, onClose }: SearchDialo
         if (!found || cancelled) return;
         const pages = await Promise.all(found.results.slice(0, MAX_PAGES).map((r) => r.data()));
         if (cancelled) return;
-        setStatus({ kind: 'done', query: term, options: searchOptions(pages) });
-        setActive(-1);
+        setStatus({ kind: 'done', query: term, options: searchOptions(pages, term) });
       } catch (error) {
         if (!cancelled) setStatus({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
       }
@@ -79,6 +79,8 @@ export default function SearchDialog({ lang, messages: m, onClose }: SearchDialo
   }, [query]);
 
   const options = status.kind === 'done' ? status.options : [];
+  const active = activeUrl === null ? -1 : options.findIndex((o) => o.url === activeUrl);
+  const setActive = (index: number) => setActiveUrl(index < 0 ? null : (options[index]?.url ?? null));
 
   const open = (option: SearchOption | undefined) => {
     if (!option) return;
