@@ -1,6 +1,7 @@
 'use client';
 
 import {
+  useEffect,
   useId,
   useLayoutEffect,
   useMemo,
@@ -82,6 +83,8 @@ export interface EnergyPlotProps {
 const GRADIENT_STOPS = 16;
 /** Isolines are traced on about this many nodes a side (see subsampleGrid). */
 const ISOLINE_NODES = 64;
+/** How long a tap leaves the crosshair and its read-out on screen (touch has no hover to end it). */
+const TAP_READOUT_MS = 2500;
 
 function clampIndex(k: number, n: number): number {
   return k < 0 ? 0 : k >= n ? n - 1 : k;
@@ -241,6 +244,9 @@ export function EnergyPlot({
   // Touch has no hover, so a tap leaves the crosshair and read-out on the tapped node; a mouse
   // click does not, as the hover read-out already follows the pointer.
   const lastPointerType = useRef('mouse');
+  // ...but only for a moment: a read-out left on a phone after the finger is gone looks stuck.
+  const tapTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(tapTimer.current), []);
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     lastPointerType.current = event.pointerType;
     setShowCursor(false);
@@ -251,12 +257,17 @@ export function EnergyPlot({
     const p = dataPoint(event);
     const index = nearestGridIndex(grid, n, p.x, p.y);
     if (index >= 0) setCursor(index);
-    if (lastPointerType.current !== 'mouse') setShowCursor(true);
+    if (lastPointerType.current !== 'mouse') {
+      setShowCursor(true);
+      window.clearTimeout(tapTimer.current);
+      tapTimer.current = window.setTimeout(() => setShowCursor(false), TAP_READOUT_MS);
+    }
     onPick?.(p);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!gridOk || event.altKey || event.ctrlKey || event.metaKey) return;
+    window.clearTimeout(tapTimer.current);
     const { i, j, x, y } = nodeAt(cursorIndex);
     const step = event.shiftKey ? Math.max(2, Math.round((n - 1) / 10)) : 1;
     let di = 0;

@@ -3,6 +3,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { watchConsole } from './site';
 
 const searchBox = (page: Page) => page.getByRole('combobox');
+
+/** Opens a page and waits until the search shortcuts work (the header has hydrated). */
+async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.search-button[data-ready]').waitFor();
+}
 const options = (page: Page) => page.getByRole('listbox').getByRole('option');
 
 /** Moves the active option down with the arrow key until it is the first whose URL matches. */
@@ -20,7 +26,7 @@ async function arrowTo(page: Page, url: RegExp): Promise<string> {
 test('nothing of the search loads before it is opened', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(r.url()));
-  await page.goto('/en/week07/07-1/');
+  await visit(page, '/en/week07/07-1/');
   await page.waitForLoadState('networkidle');
   expect(fetched.filter((u) => u.includes('/pagefind/'))).toEqual([]);
   await page.keyboard.press('/');
@@ -34,7 +40,7 @@ test('nothing of the search loads before it is opened', async ({ page }) => {
 
 test('"contrastive divergence" on an English page lists 07-2 and opens it at the section, by keyboard only', async ({ page }) => {
   const problems = watchConsole(page);
-  await page.goto('/en/week07/07-1/');
+  await visit(page, '/en/week07/07-1/');
   await page.keyboard.press('Control+k');
   await expect(page.getByRole('dialog', { name: 'Search the notes' })).toBeVisible();
   await expect(searchBox(page)).toBeFocused();
@@ -53,7 +59,7 @@ test('"contrastive divergence" on an English page lists 07-2 and opens it at the
 });
 
 test('"énergie libre" on a French page lists the French 07-1; accents and case do not matter', async ({ page }) => {
-  await page.goto('/fr/week07/07-2/');
+  await visit(page, '/fr/week07/07-2/');
   await page.keyboard.press('/');
   await expect(page.getByRole('dialog', { name: 'Rechercher dans les notes' })).toBeVisible();
   await page.keyboard.type('énergie libre');
@@ -72,7 +78,7 @@ test('"énergie libre" on a French page lists the French 07-1; accents and case 
 });
 
 test('Esc closes the search and gives focus back; a query with no result offers the glossary', async ({ page }) => {
-  await page.goto('/en/week07/');
+  await visit(page, '/en/week07/');
   const button = page.getByRole('button', { name: 'Search' });
   await button.focus();
   await page.keyboard.press('Enter');
@@ -91,7 +97,7 @@ test('Esc closes the search and gives focus back; a query with no result offers 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds nothing serious with the results open (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto('/en/week07/07-2/');
+    await visit(page, '/en/week07/07-2/');
     await page.keyboard.press('/');
     await page.keyboard.type('energy');
     await expect(options(page).first()).toBeVisible();
@@ -107,7 +113,7 @@ for (const scheme of ['light', 'dark'] as const) {
 test('on a 360 px phone the search fits the screen and a tap opens a result', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  await page.goto('/en/week07/07-1/');
+  await visit(page, '/en/week07/07-1/');
   await page.getByRole('button', { name: 'Search' }).tap();
   await searchBox(page).fill('autoencoder');
   await expect(options(page).first()).toBeVisible();

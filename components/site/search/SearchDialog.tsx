@@ -102,6 +102,10 @@ export default function SearchDialog({ lang, messages: m, onClose }: SearchDialo
     } else if (event.key === 'End' && active >= 0) {
       event.preventDefault();
       setActive(options.length - 1);
+    } else if (event.key === 'Escape') {
+      // A search field would only clear itself on Esc; here Esc leaves the search.
+      event.preventDefault();
+      onClose();
     } else if (event.key === 'Enter') {
       event.preventDefault();
       open(options[active < 0 ? 0 : active]);

@@ -15,9 +15,12 @@ function inTextField(target: EventTarget | null): boolean {
 /** The header's search button; `/` and Ctrl/Cmd-K open the search from anywhere on the page. */
 export function SearchLauncher({ lang, messages }: { lang: string; messages: Messages['search'] & { glossaryTitle: string } }) {
   const [open, setOpen] = useState(false);
+  const [ready, setReady] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
+    // The shortcuts work from here on (the page has hydrated); tests wait for this mark.
+    queueMicrotask(() => setReady(true));
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.repeat) return;
       if (!isSearchShortcut(event.key, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey }, inTextField(event.target))) return;
@@ -35,7 +38,7 @@ export function SearchLauncher({ lang, messages }: { lang: string; messages: Mes
 
   return (
     <>
-      <button ref={button} type="button" className="search-button" onClick={() => setOpen(true)} aria-haspopup="dialog" aria-keyshortcuts="/ Control+K Meta+K" title={messages.shortcut}>
+      <button ref={button} type="button" className="search-button" onClick={() => setOpen(true)} aria-haspopup="dialog" aria-keyshortcuts="/ Control+K Meta+K" title={messages.shortcut} data-ready={ready ? 'true' : undefined}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
           <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2" />
           <path d="m15.5 15.5 5 5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
