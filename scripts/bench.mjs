@@ -36,6 +36,13 @@ const seconds = Number(args.seconds);
 const wants = (name) => !args.only || args.only === name;
 
 const siteDir = args.dir ? path.resolve(args.dir) : outDir();
+// Lighthouse's SEO audits want canonical and hreflang URLs that name the address it loads.
+const lighthousePort = Number(process.env.LIGHTHOUSE_PORT ?? 4330);
+const lighthouseOrigin = `http://127.0.0.1:${lighthousePort}`;
+if (wants('lighthouse') && !args['skip-build'] && !args.dir && !process.env.NEXT_PUBLIC_SITE_URL) {
+  console.log(`Building with NEXT_PUBLIC_SITE_URL=${lighthouseOrigin}, the address Lighthouse loads.`);
+  process.env.NEXT_PUBLIC_SITE_URL = lighthouseOrigin;
+}
 let buildSeconds = NaN;
 if (args.dir) {
   if (!existsSync(siteDir)) throw new Error(`No built site in ${args.dir}`);
@@ -73,12 +80,17 @@ if (wants('site')) {
 const port = 4500 + Math.floor(Math.random() * 400);
 if (wants('lighthouse')) {
   // Served as a production static host serves it (compressed, long-lived caching of hashed files).
-  const lhServer = await serveStatic(siteDir, { port: port + 400, basePath: process.env.NEXT_PUBLIC_BASE_PATH ?? '' });
+  const lhServer = await serveStatic(siteDir, { port: lighthousePort, basePath: process.env.NEXT_PUBLIC_BASE_PATH ?? '' });
   try {
     const pages = args.pages ? args.pages.split(',') : exportedPages(siteDir);
     const formFactors = args.form ? args.form.split(',') : ['mobile', 'desktop'];
     console.log(`\n## Lighthouse (${pages.length} pages × ${formFactors.join(', ')})`);
-    const prefix = `http://127.0.0.1:${port + 400}${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}`;
+    const prefix = `${lighthouseOrigin}${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}`;
+    const sample = readFileSync(path.join(siteDir, pages[0], 'index.html'), 'utf8');
+    const declared = /<link rel="canonical" href="([^"]+)"/.exec(sample)?.[1];
+    if (!declared || !declared.startsWith(lighthouseOrigin)) {
+      console.log(`Note: the pages declare ${declared ? `canonical ${declared}` : 'no canonical URL'}, not ${lighthouseOrigin}: the SEO scores reflect that (build with NEXT_PUBLIC_SITE_URL=${lighthouseOrigin}).`);
+    }
     const { rows, misses } = await benchLighthouse({ base: prefix, pages, formFactors });
     console.log(table(rows));
     console.log(misses.length ? `\nTargets missed or audits failing:\n- ${misses.join('\n- ')}` : '\nEvery target holds.');

@@ -17,6 +17,8 @@ interface SearchDialogProps {
   lang: string;
   messages: Messages['search'] & { glossaryTitle: string };
   onClose: () => void;
+  /** Keys typed before the dialog was there; called once, when it opens. */
+  takeTypedEarly?: () => string;
 }
 
 function Excerpt({ text }: { text: string }) {
@@ -32,7 +34,7 @@ function Excerpt({ text }: { text: string }) {
  * stays in the field; arrows move the active result, Enter opens it, Esc closes the dialog
  * (the native <dialog> behaviour). The number of results is announced in a live region.
  */
-export default function SearchDialog({ lang, messages: m, onClose }: SearchDialogProps) {
+export default function SearchDialog({ lang, messages: m, onClose, takeTypedEarly }: SearchDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -48,10 +50,12 @@ export default function SearchDialog({ lang, messages: m, onClose }: SearchDialo
     if (!el) return;
     if (!el.open) el.showModal();
     input.current?.focus();
+    const early = takeTypedEarly?.() ?? '';
+    if (early) queueMicrotask(() => setQuery((q) => early + q));
     // Start fetching the index while the reader types.
     loadPagefind().catch(() => undefined);
     return () => el.close();
-  }, []);
+  }, [takeTypedEarly]);
 
   useEffect(() => {
     const term = query.trim();
