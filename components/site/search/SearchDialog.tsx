@@ -51,7 +51,11 @@ export default function SearchDialog({ lang, messages: m, onClose, takeTypedEarl
     if (!el.open) el.showModal();
     input.current?.focus();
     const early = takeTypedEarly?.() ?? '';
-    if (early) queueMicrotask(() => setQuery((q) => early + q));
+    if (early && input.current) {
+      // Into the field at once, so that the next key lands after it; the state follows.
+      input.current.value = early;
+      queueMicrotask(() => setQuery((q) => (q.startsWith(early) ? q : early + q)));
+    }
     // Start fetching the index while the reader types.
     loadPagefind().catch(() => undefined);
     return () => el.close();
