@@ -10,8 +10,7 @@ export function htmlWeight(html) {
   const bytes = (s) => Buffer.byteLength(s, 'utf8');
   const flight = [...html.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)].reduce((n, m) => n + bytes(m[0]), 0);
   const withoutScripts = html.replace(/<script[\s\S]*?<\/script>/g, '');
-  const math = [...withoutScripts.matchAll(/<span class="katex">[\s\S]*?<\/annotation><\/semantics><\/math><span class="katex-html"[\s\S]*?(?=<span class="katex">|<\/p>|<\/span><\/span><\/span><\/div>|$)/g)];
-  // KaTeX spans nest, so count the math by its two outputs' own markers instead of matching them.
+  // KaTeX spans nest, so the math is measured by its two outputs' own markers.
   const mathml = [...withoutScripts.matchAll(/<math[\s\S]*?<\/math>/g)].reduce((n, m) => n + bytes(m[0]), 0);
   const katexHtml = katexHtmlBytes(withoutScripts);
   const demos = [...withoutScripts.matchAll(/<figure class="demo"[\s\S]*?<\/figure>/g)].reduce((n, m) => n + bytes(m[0]), 0);
@@ -23,7 +22,6 @@ export function htmlWeight(html) {
     mathml,
     katexHtml,
     demos,
-    unusedMatchCount: math.length,
   };
 }
 
