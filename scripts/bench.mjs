@@ -3,8 +3,12 @@
 //   --runs N       runs per figure (default 3)
 //   --seconds S    training time per run (default 10)
 //   --skip-build   use the existing out/ and do not time a build
-//   --only NAME    one section: site, part-a, part-b, mnist
-import { existsSync } from 'node:fs';
+//   --only NAME    one section: site, part-a, part-b, mnist, lighthouse
+//   --pages LIST   Lighthouse only: comma-separated site paths (default: every page)
+//   --form LIST    Lighthouse only: mobile,desktop (default both)
+//   --dir DIR      the built site to measure (default out/)
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, outDir, serve, table, fmt } from './bench/harness.mjs';
 import { firstLoadJs, timeBuild } from './bench/site.mjs';
@@ -12,6 +16,9 @@ import { benchPartA } from './bench/part-a.mjs';
 import { benchPartBSurfaces } from './bench/part-b-surfaces.mjs';
 import { benchPartBContrastive } from './bench/part-b-contrastive.mjs';
 import { benchMnist } from './bench/mnist.mjs';
+import { benchLighthouse, exportedPages } from './bench/lighthouse.mjs';
+import { htmlWeight } from './bench/html-weight.mjs';
+import { serveStatic } from './static-host.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -19,14 +26,27 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     'skip-build': { type: 'boolean', default: false },
     only: { type: 'string' },
+    pages: { type: 'string' },
+    form: { type: 'string' },
+    dir: { type: 'string' },
   },
 });
 const runs = Number(args.runs);
 const seconds = Number(args.seconds);
 const wants = (name) => !args.only || args.only === name;
 
+const siteDir = args.dir ? path.resolve(args.dir) : outDir();
+// Lighthouse's SEO audits want canonical and hreflang URLs that name the address it loads.
+const lighthousePort = Number(process.env.LIGHTHOUSE_PORT ?? 4330);
+const lighthouseOrigin = `http://127.0.0.1:${lighthousePort}`;
+if (wants('lighthouse') && !args['skip-build'] && !args.dir && !process.env.NEXT_PUBLIC_SITE_URL) {
+  console.log(`Building with NEXT_PUBLIC_SITE_URL=${lighthouseOrigin}, the address Lighthouse loads.`);
+  process.env.NEXT_PUBLIC_SITE_URL = lighthouseOrigin;
+}
 let buildSeconds = NaN;
-if (!args['skip-build']) {
+if (args.dir) {
+  if (!existsSync(siteDir)) throw new Error(`No built site in ${args.dir}`);
+} else if (!args['skip-build']) {
   console.log('Building the site (timed)…');
   buildSeconds = timeBuild();
 } else if (!existsSync(outDir())) {
@@ -45,10 +65,41 @@ if (wants('site')) {
     ['first-load JS of /en/week07/07-1/ (gzip kB)', fmt(js.gzip / 1024)],
     ['tfjs in first-load JS', js.tfjsInPage ? 'yes (bad)' : 'no'],
   ]));
+  const w = htmlWeight(readFileSync(path.join(siteDir, 'en/week07/07-1/index.html'), 'utf8'));
+  const kb = (n) => fmt(n / 1024);
+  console.log(table([
+    ['HTML of /en/week07/07-1/', 'value'],
+    ['raw (kB)', kb(w.raw)],
+    ['gzip (kB)', kb(w.gzip)],
+    ['elements', w.elements],
+    ['React flight payload scripts (raw kB)', kb(w.flight)],
+    ['KaTeX HTML / MathML (raw kB)', `${kb(w.katexHtml)} / ${kb(w.mathml)}`],
+  ]));
 }
 
 const port = 4500 + Math.floor(Math.random() * 400);
-const server = await serve(outDir(), port);
+if (wants('lighthouse')) {
+  // Served as a production static host serves it (compressed, long-lived caching of hashed files).
+  const lhServer = await serveStatic(siteDir, { port: lighthousePort, basePath: process.env.NEXT_PUBLIC_BASE_PATH ?? '' });
+  try {
+    const pages = args.pages ? args.pages.split(',') : exportedPages(siteDir);
+    const formFactors = args.form ? args.form.split(',') : ['mobile', 'desktop'];
+    console.log(`\n## Lighthouse (${pages.length} pages × ${formFactors.join(', ')})`);
+    const prefix = `${lighthouseOrigin}${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}`;
+    const sample = readFileSync(path.join(siteDir, pages[0], 'index.html'), 'utf8');
+    const declared = /<link rel="canonical" href="([^"]+)"/.exec(sample)?.[1];
+    if (!declared || !declared.startsWith(lighthouseOrigin)) {
+      console.log(`Note: the pages declare ${declared ? `canonical ${declared}` : 'no canonical URL'}, not ${lighthouseOrigin}: the SEO scores reflect that (build with NEXT_PUBLIC_SITE_URL=${lighthouseOrigin}).`);
+    }
+    const { rows, misses } = await benchLighthouse({ base: prefix, pages, formFactors });
+    console.log(table(rows));
+    console.log(misses.length ? `\nTargets missed or audits failing:\n- ${misses.join('\n- ')}` : '\nEvery target holds.');
+  } finally {
+    lhServer.close();
+  }
+  if (args.only === 'lighthouse') process.exit(0);
+}
+const server = await serve(siteDir, port);
 const base = `http://127.0.0.1:${port}`;
 const browser = await launch();
 // Only part A has a WebGPU row: the second browser is launched for it alone.

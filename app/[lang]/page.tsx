@@ -4,11 +4,12 @@ import { Alternates } from '@/components/site/Alternates';
 import { SOURCE_LANG } from '@/lib/content/pages';
 import { pageHref, playlistPath } from '@/lib/site/routes';
 import { courseWeeks, languages, messagesFor, weekDemos } from '../site-data';
+import { sitePageMetadata } from '../page-seo';
 
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
   const { lang } = await params;
   const m = messagesFor(lang);
-  return { title: m.courseIndexTitle, description: m.courseIndexIntro };
+  return sitePageMetadata(lang, '/', m.courseIndexTitle, m.courseIndexIntro);
 }
 
 /** Every week of the course, titled by its overview page, with its pages and its playlist. */

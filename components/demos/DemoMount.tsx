@@ -149,7 +149,7 @@ export function DemoMount({ id, lang, messages, eager = false, alwaysPresenting 
 
   if (!loader) return null;
   return (
-    <div ref={root} className="demo-stage" data-demo-state={state.phase} data-presenting={presenting ? 'true' : undefined} data-embedded={alwaysPresenting ? 'true' : undefined}>
+    <div ref={root} className="demo-stage" data-pagefind-ignore data-demo-state={state.phase} data-presenting={presenting ? 'true' : undefined} data-embedded={alwaysPresenting ? 'true' : undefined}>
       {state.phase === 'ready' ? (
         <PresentationContext.Provider value={presentation}>
           <state.Demo key={state.runtime.backend} id={id} lang={lang} runtime={state.runtime} messages={messages} />

@@ -126,12 +126,13 @@ export function LinePlot({
     y.range([plotHeight, 0]);
     const yCount = tickCount(plotHeight, f, 2.6);
     const [ny0, ny1] = y.domain() as [number, number];
-    const yTicks: Tick[] = logY ? logTicks([ny0, ny1], yCount, lang) : linearTicks([ny0, ny1], yCount, lang);
+    // Before there is any data, an axis without a fixed range has no scale to show: no made-up ticks.
+    const yTicks: Tick[] = !extents.y && !yDomain ? [] : logY ? logTicks([ny0, ny1], yCount, lang) : linearTicks([ny0, ny1], yCount, lang);
     const left = Math.ceil(
       (yLabel ? 1.5 * f : 0.3 * f) + Math.max(0, ...yTicks.map((t) => labelWidth(t.label, f))) + tickLength + 0.5 * f,
     );
     const estimateWidth = Math.max(4 * f, width - left - 1.5 * f);
-    const xTicks = linearTicks(xd, tickCount(estimateWidth, f, 4.5), lang);
+    const xTicks = !extents.x && !xDomain ? [] : linearTicks(xd, tickCount(estimateWidth, f, 4.5), lang);
     const lastX = xTicks.length ? labelWidth(xTicks[xTicks.length - 1].label, f) / 2 : 0;
     const right = Math.ceil(Math.max(0.75 * f, lastX + 0.2 * f));
     const plotWidth = Math.max(4 * f, width - left - right);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { gridCoordinate, nearestGridIndex, type Box } from '@/lib/ml/grid';
 
 /** A node of the plot's grid: its indices and data coordinates. */
@@ -27,6 +27,9 @@ function clampIndex(k: number, n: number): number {
   return k < 0 ? 0 : k >= n ? n - 1 : k;
 }
 
+/** How long a tap leaves the crosshair and its read-out on screen (touch has no hover to end it). */
+const TAP_READOUT_MS = 2500;
+
 /**
  * The pointer and keyboard crosshair of a gridded plot: the node under the pointer, the keyboard
  * (or tap) cursor with arrows, Shift+arrows, Home and Enter/Space to pick, and the live
@@ -41,6 +44,9 @@ export function useGridCursor({ grid, n, onPick, describe, picked }: GridCursorO
   // Touch has no hover, so a tap leaves the crosshair and read-out on the tapped node; a mouse
   // click does not, as the hover read-out already follows the pointer.
   const lastPointerType = useRef('mouse');
+  // ...but only for a moment: a read-out left on a phone after the finger is gone looks stuck.
+  const tapTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(tapTimer.current), []);
 
   const gridOk = Number.isInteger(n) && n >= 2;
   const total = gridOk ? n * n : 0;
@@ -80,11 +86,16 @@ export function useGridCursor({ grid, n, onPick, describe, picked }: GridCursorO
       const p = dataPoint(event);
       const index = nearestGridIndex(grid, n, p.x, p.y);
       if (index >= 0) setCursor(index);
-      if (lastPointerType.current !== 'mouse') setShowCursor(true);
+      if (lastPointerType.current !== 'mouse') {
+        setShowCursor(true);
+        window.clearTimeout(tapTimer.current);
+        tapTimer.current = window.setTimeout(() => setShowCursor(false), TAP_READOUT_MS);
+      }
       onPick?.(p);
     },
     onKeyDown(event: KeyboardEvent<HTMLElement>) {
       if (!gridOk || event.altKey || event.ctrlKey || event.metaKey) return;
+      window.clearTimeout(tapTimer.current);
       const node = nodeAt(cursorIndex);
       const { i, j } = node;
       const step = event.shiftKey ? Math.max(2, Math.round((n - 1) / 10)) : 1;

@@ -75,7 +75,7 @@ export function DocPage({ page, weeks, messages, languages, sourceLang }: DocPag
       <aside className="sidebar-column">{nav(messages.pagesNav, 'sidebar-column')}</aside>
       <main id="main" className="doc-main" tabIndex={-1}>
         <TranslationNotice page={page} messages={messages} sourceLang={sourceLang} />
-        <article className="prose" lang={page.contentLang}>
+        <article className="prose" lang={page.contentLang} data-pagefind-body>
           <header className="doc-header">
             <h1>{fm.title}</h1>
             <dl className="doc-meta">

@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { siteTitle } from '@/lib/site/config';
+import { KeyboardHints } from './KeyboardHints';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { SearchLauncher } from './search/SearchLauncher';
 import { ThemeToggle } from './ThemeToggle';
 
 interface SiteHeaderProps {
@@ -21,9 +23,11 @@ export function SiteHeader({ lang, messages, languages, headings }: SiteHeaderPr
         {siteTitle(lang)}
       </Link>
       <div className="site-header-tools">
+        <SearchLauncher lang={lang} messages={{ ...messages.search, glossaryTitle: messages.glossaryTitle }} />
         <LanguageSwitcher current={lang} languages={languages} headings={headings} label={messages.languageSwitcher} />
         <ThemeToggle toLight={messages.themeToLight} toDark={messages.themeToDark} />
       </div>
+      <KeyboardHints />
     </header>
   );
 }

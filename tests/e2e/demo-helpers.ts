@@ -125,3 +125,16 @@ export async function train(page: Page, figure: Locator, id: string, n: number):
   await figure.locator('[data-action="step"]').click();
   await expect.poll(() => stepCount(figure)).toBe(before + n + 1);
 }
+
+/**
+ * The number an English read-out shows (lib/i18n/format.ts): plain ("0.0123", "1,234"),
+ * scientific ("1.23 × 10⁻⁵") or noise-level ("≈ 0"); NaN for anything else.
+ */
+export function readoutNumber(text: string): number {
+  const t = text.trim();
+  if (t === '≈ 0') return 0;
+  const sup: Record<string, string> = { '⁻': '-', '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+  const scientific = /^(-?[\d.]+) × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(t);
+  if (scientific) return Number(scientific[1]) * 10 ** Number([...scientific[2]].map((c) => sup[c]).join(''));
+  return t === '' ? Number.NaN : Number(t.replace(/,/g, ''));
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demoFigure, expectAccessibleDemos, expectSteadyTensorCount, leaveAndExpectNoTensors, loopStepCount, openDemo, restingStepCount, runSteps, stepCount } from './demo-helpers';
+import { demoFigure, expectAccessibleDemos, expectSteadyTensorCount, leaveAndExpectNoTensors, loopStepCount, openDemo, readoutNumber, restingStepCount, runSteps, stepCount } from './demo-helpers';
 import { watchConsole } from './site';
 
 const PAGE = '/en/week07/07-3/';
@@ -138,7 +138,7 @@ for (const backend of ['wasm', 'webgl'] as const) {
       await expect(figure.locator('[data-readout="backend"]')).toHaveText(backend);
       await runSteps(page, id, 5);
       await settle(page, figure, id);
-      expect(Number.isFinite(Number(await figure.locator('[data-readout="loss"]').innerText()))).toBe(true);
+      expect(Number.isFinite(readoutNumber(await figure.locator('[data-readout="loss"]').innerText()))).toBe(true);
       await expect.poll(() => readNumber(figure, 'model-steps')).toBe(6);
       expect(Number.isFinite(await readNumber(figure, 'test-loss'))).toBe(true);
     }

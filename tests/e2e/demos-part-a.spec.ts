@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { canvasDigest, demoFigure, expectAccessibleDemos, expectKeyboardShortcuts, expectSteadyTensorCount, leaveAndExpectNoTensors, openDemo, restingStepCount, runSteps, stepCount, watchTfjsDownloads } from './demo-helpers';
+import { canvasDigest, demoFigure, expectAccessibleDemos, expectKeyboardShortcuts, expectSteadyTensorCount, leaveAndExpectNoTensors, openDemo, readoutNumber, restingStepCount, runSteps, stepCount, watchTfjsDownloads } from './demo-helpers';
 import { watchConsole } from './site';
 
 const PAGE = '/en/week07/07-1/';
@@ -63,7 +63,7 @@ test('energy-inference: a click starts inference that ends on the ellipse', asyn
   await page.mouse.click(box.x + box.width * 0.85, box.y + box.height * 0.15);
   await expect(figure.locator('[data-readout="status"]')).toHaveText('Finished', { timeout: 30_000 });
   await expect(figure.locator('.overlay-final')).toHaveCount(4);
-  const loss = Number(await figure.locator('[data-readout="loss"]').innerText());
+  const loss = readoutNumber(await figure.locator('[data-readout="loss"]').innerText());
   expect(loss).toBeLessThan(1e-3);
 });
 
@@ -72,9 +72,9 @@ test('latent-ellipse: training recovers the semi-axes of the data', async ({ pag
   const figure = await openDemo(page, 'latent-ellipse');
   await runSteps(page, 'latent-ellipse', 600);
   await figure.locator('[data-action="step"]').click();
-  await expect.poll(async () => Number(await figure.locator('[data-readout="w1"]').innerText())).toBeGreaterThan(1.9);
-  const w1 = Number(await figure.locator('[data-readout="w1"]').innerText());
-  const w2 = Number(await figure.locator('[data-readout="w2"]').innerText());
+  await expect.poll(async () => readoutNumber(await figure.locator('[data-readout="w1"]').innerText())).toBeGreaterThan(1.9);
+  const w1 = readoutNumber(await figure.locator('[data-readout="w1"]').innerText());
+  const w2 = readoutNumber(await figure.locator('[data-readout="w2"]').innerText());
   expect(Math.abs(w1 - 2) / 2).toBeLessThan(0.05);
   expect(Math.abs(w2 - 1.5) / 1.5).toBeLessThan(0.05);
 });
@@ -119,7 +119,7 @@ for (const backend of ['cpu', 'wasm', 'webgl'] as const) {
       await runSteps(page, id, 20);
       await figure.locator('[data-action="step"]').click();
       await expect.poll(() => stepCount(figure)).toBe(21);
-      expect(Number.isFinite(Number(await figure.locator('[data-readout="loss"]').innerText()))).toBe(true);
+      expect(Number.isFinite(readoutNumber(await figure.locator('[data-readout="loss"]').innerText()))).toBe(true);
     }
     expect(problems).toEqual([]);
   });

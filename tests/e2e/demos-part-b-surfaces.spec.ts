@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { canvasDigest, expectAccessibleDemos, expectKeyboardShortcuts, expectSteadyTensorCount, leaveAndExpectNoTensors, openDemo, stepCount, train } from './demo-helpers';
+import { canvasDigest, expectAccessibleDemos, expectKeyboardShortcuts, expectSteadyTensorCount, leaveAndExpectNoTensors, openDemo, readoutNumber, stepCount, train } from './demo-helpers';
 import { watchConsole } from './site';
 
 const PAGE = '/en/week07/07-2/';
@@ -13,11 +13,11 @@ type Id = (typeof DEMOS)[number];
 const RUNNING: Record<Id, string> = { 'kmeans-energy': 'kmeans-energy.mode=gradient', 'dae-energy': '' };
 
 async function loss(figure: Locator): Promise<number> {
-  return Number(await figure.locator('[data-readout="loss"]').innerText());
+  return readoutNumber(await figure.locator('[data-readout="loss"]').innerText());
 }
 
 async function readout(figure: Locator, name: string): Promise<number> {
-  return Number((await figure.locator(`[data-readout="${name}"]`).innerText()).replace(/[^\d.-]/g, ''));
+  return readoutNumber(await figure.locator(`[data-readout="${name}"]`).innerText());
 }
 
 function points(figure: Locator): () => Promise<number> {

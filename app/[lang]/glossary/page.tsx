@@ -3,11 +3,12 @@ import { Alternates } from '@/components/site/Alternates';
 import { SOURCE_LANG } from '@/lib/content/pages';
 import { glossaryFor, loadGlossary } from '@/lib/i18n/glossary';
 import { languages, messagesFor } from '../../site-data';
+import { sitePageMetadata } from '../../page-seo';
 
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
   const { lang } = await params;
   const m = messagesFor(lang);
-  return { title: m.glossaryTitle, description: m.glossaryIntro };
+  return sitePageMetadata(lang, '/glossary/', m.glossaryTitle, m.glossaryIntro);
 }
 
 export default async function Glossary({ params }: { params: Promise<{ lang: string }> }) {
@@ -16,7 +17,7 @@ export default async function Glossary({ params }: { params: Promise<{ lang: str
   const langs = languages();
   const rows = glossaryFor(loadGlossary(), lang, langs);
   return (
-    <main id="main" className="index-main prose" tabIndex={-1}>
+    <main id="main" className="index-main prose" tabIndex={-1} data-pagefind-body>
       <Alternates languages={langs} path="/glossary/" defaultLang={SOURCE_LANG} />
       <h1>{m.glossaryTitle}</h1>
       <p className="lead">{m.glossaryIntro}</p>

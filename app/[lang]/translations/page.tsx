@@ -5,11 +5,12 @@ import { getPages, SOURCE_LANG } from '@/lib/content/pages';
 import { translationStatus } from '@/lib/i18n/status';
 import { pageHref } from '@/lib/site/routes';
 import { languages, messagesFor } from '../../site-data';
+import { sitePageMetadata } from '../../page-seo';
 
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
   const { lang } = await params;
   const m = messagesFor(lang);
-  return { title: m.statusTitle, description: m.statusIntro };
+  return sitePageMetadata(lang, '/translations/', m.statusTitle, m.statusIntro);
 }
 
 /** The same table as `npm run i18n:status`, for translators who do not use a terminal. */

@@ -120,7 +120,7 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
           />
         </div>
       </div>
-      <p className="demo-shortcuts">{m.shortcuts}</p>
+      <p className="demo-shortcuts keyboard-hint">{m.shortcuts}</p>
       {demo.status === 'diverged' ? (
         <div className="demo-alert" role="alert">
           <p>{fill(m.diverged, { reason: demo.reason ?? '' })}</p>

@@ -2,6 +2,7 @@
 
 import { useId } from 'react';
 import type { ParamSpec } from '@/lib/demos/params';
+import { formatNumber } from '@/lib/i18n/format';
 
 interface ParamControlProps {
   spec: ParamSpec;
@@ -68,7 +69,9 @@ export function ParamControl({ spec, label, value, onChange, optionLabels, forma
   const min = toSlider(spec.min);
   const max = toSlider(spec.max);
   const step = log ? 0.01 : spec.kind === 'int' ? (spec.step ?? 1) : spec.step;
-  const shown = format ? format(numeric) : String(numeric);
+  // Demos render in the browser only, so the page's language is at hand.
+  const lang = typeof document === 'undefined' ? 'en' : document.documentElement.lang || 'en';
+  const shown = format ? format(numeric) : formatNumber(lang, numeric, spec.kind === 'int' ? 21 : 4, { zeroBelow: 0 });
   return (
     <div className="param param-range">
       <label htmlFor={id}>

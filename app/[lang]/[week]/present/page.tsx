@@ -5,6 +5,7 @@ import { Playlist } from '@/components/present/Playlist';
 import { SOURCE_LANG } from '@/lib/content/pages';
 import { pageHref, playlistPath } from '@/lib/site/routes';
 import { courseWeeks, findWeek, languages, messagesFor, weekDemos } from '../../../site-data';
+import { sitePageMetadata } from '../../../page-seo';
 
 export const dynamicParams = false;
 
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { lang, week } = await params;
   const m = messagesFor(lang);
   const title = findWeek(lang, week)?.overview.frontMatter.title;
-  return { title: title ? `${m.present.title} · ${title}` : m.present.title, description: m.present.description };
+  return sitePageMetadata(lang, playlistPath(week), title ? `${m.present.title} · ${title}` : m.present.title, m.present.description);
 }
 
 export default async function LecturePlaylist({ params }: { params: Params }) {
