@@ -7,6 +7,7 @@ import { demoIds, demoRegistry, type DemoId } from '@/lib/demos/registry';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { fill } from '@/lib/i18n/template';
 import { DemoMount } from '../demos/DemoMount';
+import { MakeAvailableOffline } from '../offline/MakeAvailableOffline';
 import { loadModelConfig } from '../demos/mnist-shared/persist';
 import { demoLoaders } from '../demos/loaders';
 
@@ -129,6 +130,7 @@ export function Playlist({ lang, messages, pageOf }: PlaylistProps) {
       <p className="playlist-footer">
         {p.keys} · <Link href={`/${lang}/week07/${pageOf[id]}/#demo-${id}`}>{p.notesLink}</Link>
       </p>
+      <MakeAvailableOffline messages={messages.platform} />
     </div>
   );
 }
