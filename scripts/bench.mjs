@@ -3,7 +3,7 @@
 //   --runs N       runs per figure (default 3)
 //   --seconds S    training time per run (default 10)
 //   --skip-build   use the existing out/ and do not time a build
-//   --only NAME    one section: site, part-a, part-b, mnist
+//   --only NAME    one section: site, part-a, part-b, mnist, threads
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { launch, outDir, serve, table, fmt } from './bench/harness.mjs';
@@ -12,6 +12,7 @@ import { benchPartA } from './bench/part-a.mjs';
 import { benchPartBSurfaces } from './bench/part-b-surfaces.mjs';
 import { benchPartBContrastive } from './bench/part-b-contrastive.mjs';
 import { benchMnist } from './bench/mnist.mjs';
+import { benchThreads } from './bench/threads.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -77,6 +78,12 @@ try {
     console.log(mnist.note);
     console.log(table(mnist.rows));
     if (mnist.demoRows) console.log(`\n${table(mnist.demoRows)}`);
+  }
+  if (wants('threads')) {
+    console.log('\n## Threads: wasm on every core');
+    const threads = await benchThreads({ browser, root: outDir(), runs, seconds });
+    console.log(threads.note);
+    console.log(table(threads.rows));
   }
 } finally {
   await browser.close();

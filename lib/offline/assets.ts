@@ -16,8 +16,11 @@ export const PRECACHE_GLOBS = ['**/*.html', '**/*.css', '**/*.woff2', '**/*.svg'
  */
 export const PRECACHE_IGNORES = ['sw.js', 'sw.js.map', '404/**', '**/*.woff', '**/*.ttf'];
 
-/** Folders of the heavy files the demos fetch when they start: tfjs's wasm backend, the MNIST data. */
-export const ON_DEMAND_FOLDERS = ['tfjs/', 'data/'];
+/**
+ * Folders of the heavy files fetched only when used: tfjs's wasm backend, the MNIST data, and
+ * the search index (Pagefind, where the build has one).
+ */
+export const ON_DEMAND_FOLDERS = ['tfjs/', 'data/', 'pagefind/'];
 
 /** Script chunks live here; their names carry a content hash, so they never change meaning. */
 export const CHUNK_FOLDER = '_next/static/chunks/';

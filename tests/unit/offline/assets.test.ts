@@ -16,12 +16,13 @@ describe('referencedStaticAssets', () => {
 });
 
 describe('onDemandAssets', () => {
-  const files = ['en/index.html', 'tfjs/tfjs-backend-wasm-simd.wasm', 'tfjs/tf-backend-wasm.min.js', 'data/mnist-10k.bin', '_next/static/chunks/page.js', '_next/static/chunks/tfjs.js', '_next/static/chunks/a.css', 'figures/x.svg'];
+  const files = ['en/index.html', 'tfjs/tfjs-backend-wasm-simd.wasm', 'tfjs/tf-backend-wasm.min.js', 'data/mnist-10k.bin', '_next/static/chunks/page.js', '_next/static/chunks/tfjs.js', '_next/static/chunks/a.css', 'figures/x.svg', 'pagefind/pagefind.js'];
 
-  it('keeps tfjs, data and the script chunks no page loads up front', () => {
+  it('keeps tfjs, data, the search index and the script chunks no page loads up front', () => {
     expect(onDemandAssets(files, new Set(['_next/static/chunks/page.js']))).toEqual([
       '_next/static/chunks/tfjs.js',
       'data/mnist-10k.bin',
+      'pagefind/pagefind.js',
       'tfjs/tf-backend-wasm.min.js',
       'tfjs/tfjs-backend-wasm-simd.wasm',
     ]);
