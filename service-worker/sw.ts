@@ -29,7 +29,14 @@ const isolate: SerwistPlugin = {
 
 const serwist = new Serwist({
   precacheEntries,
-  precacheOptions: { cleanupOutdatedCaches: true, plugins: [isolate], concurrency: 6 },
+  precacheOptions: {
+    cleanupOutdatedCaches: true,
+    plugins: [isolate],
+    concurrency: 6,
+    // A static export serves the same file whatever the query: demo links carry their settings
+    // (`?backend=wasm&autoencoder.hidden=500`) in it.
+    ignoreURLParametersMatching: [/.*/],
+  },
   // The first install takes over at once (there is no older build to keep consistent with);
   // later ones wait for the reader's "reload" (see the message handler).
   skipWaiting: false,

@@ -130,8 +130,10 @@ test('when the browser refuses to store anything, the site works online and says
   const context = await freshContext(browser);
   const page = await context.newPage();
   const problems = watchConsole(page);
+  // A one-byte quota: every cache write is refused, as in a private window or on a full disk.
+  // (A quota of 0 would mean "no override".)
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 0 });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
   await page.goto('/en/week07/07-1/?backend=wasm');
   const status = page.locator('.offline-status');
   await expect(status).toHaveAttribute('data-offline-state', 'unavailable', { timeout: 60_000 });
