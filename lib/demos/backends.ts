@@ -20,7 +20,7 @@ export function backendOrder(requested: string | null | undefined, capabilities:
 export interface ThreadingEnvironment {
   /** `globalThis.crossOriginIsolated`: COOP/COEP headers (or the service worker) are in force. */
   crossOriginIsolated: boolean;
-  /** `typeof SharedArrayBuffer !== 'undefined'`: wasm threads share memory through it. */
+  /** SharedArrayBuffer exists and wasm threads (atomics) validate: what the threaded binary needs. */
   sharedArrayBuffer: boolean;
   /** `navigator.hardwareConcurrency`; undefined where the browser hides it. */
   hardwareConcurrency: number | undefined;

@@ -41,11 +41,15 @@ function loadWasmApi(tf: Tf): Promise<WasmApi> {
   return api;
 }
 
-/** What this page allows: isolation (headers or the service worker), shared memory, cores. */
-function threadingChoice(): ThreadingChoice {
+/**
+ * What this page allows: isolation (headers or the service worker), shared memory that wasm
+ * threads can use (tfjs's own probe: a transferable SharedArrayBuffer and atomics), cores.
+ */
+async function threadingChoice(tf: Tf): Promise<ThreadingChoice> {
+  const threadsWork = typeof SharedArrayBuffer !== 'undefined' && (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) === true;
   return chooseWasmThreads({
     crossOriginIsolated: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated,
-    sharedArrayBuffer: typeof SharedArrayBuffer !== 'undefined',
+    sharedArrayBuffer: threadsWork,
     hardwareConcurrency: typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined,
     serviceWorkerControlled: typeof navigator !== 'undefined' && !!navigator.serviceWorker?.controller,
   });
@@ -76,7 +80,7 @@ async function withReportedCores<T>(threads: number, run: () => Promise<T>): Pro
 export async function prepareWasm(tf: Tf): Promise<{ initialise(): Promise<boolean> }> {
   const wasm = await loadWasmApi(tf);
   wasm.setWasmPaths(`${basePath}/tfjs/`);
-  choice ??= threadingChoice();
+  choice ??= await threadingChoice(tf);
   const threaded = wantsThreadedBinary(choice);
   wasm.setThreadsCount(choice.threads);
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threaded);
