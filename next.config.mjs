@@ -29,7 +29,8 @@ export default function nextConfig(phase) {
     typescript: { ignoreBuildErrors: true },
     // The site has one root layout per language (for <html lang>), so its 404 page is global.
     experimental: { globalNotFound: true },
-    // `next build` warns that headers do nothing in an export: give them to the dev server only.
+    // Headers do nothing in an export (`next build` would warn): the dev server alone gets them.
+    // `next dev` still prints that warning once; its own responses do carry the headers.
     ...(phase === PHASE_DEVELOPMENT_SERVER ? { headers: async () => [{ source: '/:path*', headers: isolationHeaders }] } : {}),
   };
 }

@@ -33,6 +33,7 @@ export type ThreadingReason =
   | 'isolated' // several threads, one per core up to the cap
   | 'capped' // more cores than the cap
   | 'single-core' // isolated, but the machine reports one core
+  | 'small-models' // isolated, but no demo on the page has matrices large enough for threads to pay
   | 'reload-needed' // the service worker now controls the page: the next load is isolated
   | 'not-isolated' // no isolation headers and no service worker (yet)
   | 'no-shared-memory'; // isolated, yet SharedArrayBuffer is missing (an old or locked-down browser)
@@ -49,20 +50,30 @@ export interface ThreadingChoice {
  */
 export const MAX_WASM_THREADS = 8;
 
+/**
+ * Demos whose training multiplies matrices large enough (MNIST: 784 wide, batch 256) for a
+ * thread pool to pay. The others' models are a few dozen units wide: each of their many small
+ * kernels would wait for the pool to synchronise, which on a busy machine made them several
+ * times slower than on one thread.
+ */
+export const THREAD_WORTHY_DEMOS: readonly string[] = ['autoencoder', 'denoising-autoencoder', 'ae-interpolation'];
+
 /** Where the browser hides its core count, assume a dual-core machine: threads still pay there. */
 const ASSUMED_CORES = 2;
 
 /**
- * How many threads tfjs's wasm backend should use. The threaded binary needs shared memory,
- * which browsers grant only to cross-origin-isolated pages; without it the single-threaded SIMD
- * binary runs, and the reason says what would change that.
+ * How many threads tfjs's wasm backend should use (one pool for the whole page, fixed when the
+ * backend starts). The threaded binary needs shared memory, which browsers grant only to
+ * cross-origin-isolated pages, and pays only for the large models of `THREAD_WORTHY_DEMOS`;
+ * otherwise the single-threaded SIMD binary runs, and the reason says why.
  */
-export function chooseWasmThreads(env: ThreadingEnvironment, cap: number = MAX_WASM_THREADS): ThreadingChoice {
+export function chooseWasmThreads(env: ThreadingEnvironment, demosOnPage: readonly string[], cap: number = MAX_WASM_THREADS): ThreadingChoice {
   if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`thread cap must be a positive integer, got ${cap}`);
   if (!env.crossOriginIsolated) {
     return { threads: 1, reason: env.serviceWorkerControlled ? 'reload-needed' : 'not-isolated' };
   }
   if (!env.sharedArrayBuffer) return { threads: 1, reason: 'no-shared-memory' };
+  if (!demosOnPage.some((id) => THREAD_WORTHY_DEMOS.includes(id))) return { threads: 1, reason: 'small-models' };
   const reported = env.hardwareConcurrency;
   const cores = reported !== undefined && Number.isFinite(reported) && reported >= 1 ? Math.floor(reported) : ASSUMED_CORES;
   if (cores === 1) return { threads: 1, reason: 'single-core' };

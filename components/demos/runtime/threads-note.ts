@@ -16,6 +16,8 @@ export function threadsNote(choice: ThreadingChoice, m: Messages['platform']): s
       return fill(m.threadsCapped, { count: String(choice.threads) });
     case 'single-core':
       return m.threadsSingleCore;
+    case 'small-models':
+      return m.threadsSmallModels;
     case 'reload-needed':
       return m.threadsReloadNeeded;
     case 'not-isolated':

@@ -41,6 +41,13 @@ function loadWasmApi(tf: Tf): Promise<WasmApi> {
   return api;
 }
 
+/** The demos placed on this page (a lecture's figures, or the playlist's current demo). */
+function demosOnPage(): string[] {
+  const figures = Array.from(document.querySelectorAll<HTMLElement>('figure[data-demo]'), (f) => f.dataset.demo ?? '');
+  const playlist = document.querySelector<HTMLElement>('.playlist[data-current]')?.dataset.current;
+  return playlist ? [...figures, playlist] : figures;
+}
+
 /**
  * What this page allows: isolation (headers or the service worker), shared memory that wasm
  * threads can use (tfjs's own probe: a transferable SharedArrayBuffer and atomics), cores.
@@ -52,7 +59,7 @@ async function threadingChoice(tf: Tf): Promise<ThreadingChoice> {
     sharedArrayBuffer: threadsWork,
     hardwareConcurrency: typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined,
     serviceWorkerControlled: typeof navigator !== 'undefined' && !!navigator.serviceWorker?.controller,
-  });
+  }, demosOnPage());
 }
 
 /**

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chooseWasmThreads, MAX_WASM_THREADS, wantsThreadedBinary, type ThreadingEnvironment } from '@/lib/demos/backends';
+import { chooseWasmThreads as choose, MAX_WASM_THREADS, wantsThreadedBinary, type ThreadingEnvironment } from '@/lib/demos/backends';
+
+/** A page with the MNIST autoencoder, whose matrices are large enough for threads. */
+const chooseWasmThreads = (env: ThreadingEnvironment, cap?: number) => choose(env, ['latent-ellipse', 'autoencoder'], cap);
 
 const isolated: ThreadingEnvironment = { crossOriginIsolated: true, sharedArrayBuffer: true, hardwareConcurrency: 4, serviceWorkerControlled: false };
 
@@ -34,6 +37,21 @@ describe('chooseWasmThreads', () => {
   it('rejects a cap that is not a positive integer', () => {
     expect(() => chooseWasmThreads(isolated, 0)).toThrow(/positive integer/);
     expect(() => chooseWasmThreads(isolated, 2.5)).toThrow(/positive integer/);
+  });
+});
+
+describe('chooseWasmThreads on a page of small models', () => {
+  it('stays on one thread, even when isolated, and says why', () => {
+    expect(choose(isolated, ['contrastive-divergence', 'kmeans-energy'])).toEqual({ threads: 1, reason: 'small-models' });
+    expect(choose(isolated, [])).toEqual({ threads: 1, reason: 'small-models' });
+  });
+
+  it('still reports missing isolation first: that is what the reader could change', () => {
+    expect(choose({ ...isolated, crossOriginIsolated: false }, ['masked-tokens'])).toEqual({ threads: 1, reason: 'not-isolated' });
+  });
+
+  it('uses threads as soon as one large model is on the page', () => {
+    expect(choose(isolated, ['dae-energy', 'denoising-autoencoder'])).toEqual({ threads: 4, reason: 'isolated' });
   });
 });
 
