@@ -23,6 +23,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // The site's service worker would install (and precache every page) in each test's fresh
+    // context; the specs that test it allow it (offline.spec.ts).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromiumPath(),
       args: [

@@ -3,7 +3,7 @@
 //   --runs N       runs per figure (default 3)
 //   --seconds S    training time per run (default 10)
 //   --skip-build   use the existing out/ and do not time a build
-//   --only NAME    one section: site, part-a, part-b, mnist, lighthouse
+//   --only NAME    one section: site, part-a, part-b, mnist, threads, lighthouse
 //   --pages LIST   Lighthouse only: comma-separated site paths (default: every page)
 //   --form LIST    Lighthouse only: mobile,desktop (default both)
 //   --dir DIR      the built site to measure (default out/)
@@ -19,6 +19,7 @@ import { benchMnist } from './bench/mnist.mjs';
 import { benchLighthouse, exportedPages } from './bench/lighthouse.mjs';
 import { htmlWeight } from './bench/html-weight.mjs';
 import { serveStatic } from './static-host.mjs';
+import { benchThreads } from './bench/threads.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -128,6 +129,12 @@ try {
     console.log(mnist.note);
     console.log(table(mnist.rows));
     if (mnist.demoRows) console.log(`\n${table(mnist.demoRows)}`);
+  }
+  if (wants('threads')) {
+    console.log('\n## Threads: wasm on every core');
+    const threads = await benchThreads({ browser, root: siteDir, runs, seconds });
+    console.log(threads.note);
+    console.log(table(threads.rows));
   }
 } finally {
   await browser.close();

@@ -22,6 +22,12 @@ const TYPES = {
   '.woff2': 'font/woff2',
   '.webmanifest': 'application/manifest+json',
 };
+/** The same pair as public/_headers: same-origin opener policy, require-corp embedder policy. */
+export const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.txt', '.xml', '.svg', '.wasm']);
 
 /** The Cache-Control a host should send for a file of the export (see README, "Caching"). */
@@ -45,9 +51,10 @@ function resolveFile(root, urlPath) {
 
 /**
  * Serves `root` on `port` (loopback unless `host` says otherwise). `basePath` is stripped from
- * request paths, as a host mounted at that sub-path would. Resolves with the http.Server.
+ * request paths, as a host mounted at that sub-path would; `headers` are sent with every
+ * response. Resolves with the http.Server.
  */
-export function serveStatic(root, { port, host = '127.0.0.1', basePath = '' } = {}) {
+export function serveStatic(root, { port, host = '127.0.0.1', basePath = '', headers: extra = {} } = {}) {
   const absRoot = path.resolve(root);
   const cache = new Map();
   const notFound = path.join(absRoot, '404.html');
@@ -59,11 +66,11 @@ export function serveStatic(root, { port, host = '127.0.0.1', basePath = '' } = 
     const status = file ? 200 : 404;
     const target = file ?? (existsSync(notFound) ? notFound : null);
     if (!target) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      res.writeHead(404, { ...extra, 'Content-Type': 'text/plain' }).end('Not found');
       return;
     }
     const ext = path.extname(target);
-    const headers = { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', 'Cache-Control': cacheControl(url.pathname), Vary: 'Accept-Encoding' };
+    const headers = { ...extra, 'Content-Type': TYPES[ext] ?? 'application/octet-stream', 'Cache-Control': cacheControl(url.pathname), Vary: 'Accept-Encoding' };
     const accept = String(req.headers['accept-encoding'] ?? '');
     const encoding = !COMPRESSIBLE.has(ext) ? null : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
     const key = `${target}:${encoding}`;

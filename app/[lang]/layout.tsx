@@ -1,6 +1,7 @@
 import 'katex/dist/katex.min.css';
 import '../globals.css';
 import type { Metadata, Viewport } from 'next';
+import { OfflineStatus } from '@/components/offline/OfflineStatus';
 import { SiteHeader } from '@/components/site/SiteHeader';
 import { siteIcon } from '@/components/site/icon';
 import { themeInitScript } from '@/components/site/theme-script';
@@ -46,6 +47,7 @@ export default async function LanguageLayout({ children, params }: { children: R
           headings={headingIds()}
         />
         {children}
+        <OfflineStatus messages={messages.platform} />
       </body>
     </html>
   );

@@ -7,6 +7,7 @@ import { demoRegistry, type DemoId } from '@/lib/demos/registry';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { fill } from '@/lib/i18n/template';
 import { DemoMount } from '../demos/DemoMount';
+import { MakeAvailableOffline } from '../offline/MakeAvailableOffline';
 import { loadModelConfig } from '../demos/mnist-shared/persist';
 
 interface PlaylistProps {
@@ -128,6 +129,7 @@ export function Playlist({ lang, messages, demos }: PlaylistProps) {
       <p className="playlist-footer">
         {p.keys} · <Link href={`${demos.find((d) => d.id === id)?.notes ?? `/${lang}/`}#demo-${id}`}>{p.notesLink}</Link>
       </p>
+      <MakeAvailableOffline messages={messages.platform} />
     </div>
   );
 }

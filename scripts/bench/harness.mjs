@@ -12,8 +12,13 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export function serve(root, port) {
-  const assets = sirv(root, { dev: false, extensions: ['html'] });
+/** The headers that make pages cross-origin isolated (what public/_headers asks of a host). */
+export const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
+/** Serves `root` on loopback; `headers` are added to every response (e.g. ISOLATION_HEADERS). */
+export function serve(root, port, headers = {}) {
+  const setHeaders = (res) => Object.entries(headers).forEach(([name, value]) => res.setHeader(name, value));
+  const assets = sirv(root, { dev: false, extensions: ['html'], setHeaders });
   const server = http.createServer((req, res) => assets(req, res, () => ((res.statusCode = 404), res.end())));
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
@@ -32,7 +37,8 @@ export async function launch({ webgpu = false } = {}) {
 
 /** Opens a page and waits for a demo to be loaded and ready. */
 export async function openDemo(browser, url, id) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // No service worker: its install (precaching the site) would run during the measurements.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   await page.goto(url);
   const figure = page.locator(`figure[data-demo="${id}"]`);
   await figure.scrollIntoViewIfNeeded();

@@ -10,6 +10,7 @@ import { fill } from '@/lib/i18n/template';
 import { ParamControl } from './ParamControl';
 import { usePresentation } from './presentation';
 import { switchBackend, type TfRuntime } from './tf-runtime';
+import { threadsLabel, threadsNote } from './threads-note';
 import type { DemoController } from './useDemo';
 
 interface DemoShellProps<S extends ParamSpecs> {
@@ -149,6 +150,7 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
         </span>
         <span>
           {m.backendInUse} <strong data-readout="backend">{runtime.backend}</strong>
+          {runtime.wasmThreads ? <> <span data-readout="threads">{threadsLabel(runtime.wasmThreads, messages.platform)}</span></> : null}
         </span>
         {readouts}
         {demo.frame.phase ? (
@@ -157,6 +159,11 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
           </span>
         ) : null}
       </div>
+      {runtime.wasmThreads && threadsNote(runtime.wasmThreads, messages.platform) ? (
+        <p className="demo-note" data-note="threads">
+          {threadsNote(runtime.wasmThreads, messages.platform)}
+        </p>
+      ) : null}
       {runtime.fallbacks.length > 0 ? (
         <p className="demo-note">
           {runtime.fallbacks.map((f) => fill(m.backendFallback, { backend: f.backend, reason: f.reason, used: runtime.backend })).join(' ')}

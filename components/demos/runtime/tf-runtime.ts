@@ -1,7 +1,8 @@
 'use client';
 
 import type * as TF from '@tensorflow/tfjs-core';
-import { backendOrder, type BackendName } from '@/lib/demos/backends';
+import { backendOrder, type BackendName, type ThreadingChoice } from '@/lib/demos/backends';
+import { prepareWasm, wasmThreadsInUse } from './wasm-backend';
 
 export type Tf = typeof TF;
 
@@ -10,14 +11,14 @@ export interface TfRuntime {
   backend: BackendName;
   /** Backends that were tried and failed, with the reason, shown to the reader. */
   fallbacks: { backend: BackendName; reason: string }[];
+  /** On wasm: the threads XNNPACK runs on (as tfjs reports them) and why that many. */
+  wasmThreads?: ThreadingChoice;
 }
 
 export type LoadStage = 'library' | 'backend';
 
-const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
-
 /** Imports the backend module only when it is tried, so a page pays for one backend. */
-async function registerBackend(name: BackendName, tf: Tf): Promise<void> {
+async function registerBackend(name: BackendName): Promise<void> {
   switch (name) {
     case 'webgpu':
       await import('@tensorflow/tfjs-backend-webgpu');
@@ -25,15 +26,9 @@ async function registerBackend(name: BackendName, tf: Tf): Promise<void> {
     case 'webgl':
       await import('@tensorflow/tfjs-backend-webgl');
       return;
-    case 'wasm': {
-      const wasm = await import('@tensorflow/tfjs-backend-wasm');
-      // The binaries are copied into public/ at build time: nothing is fetched from elsewhere.
-      wasm.setWasmPaths(`${basePath}/tfjs/`);
-      // The threaded build starts its workers from the bundled glue code, which minification
-      // breaks; the single-threaded SIMD build is the reliable one.
-      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    case 'wasm':
+      // Registered (and its binaries located, its threads chosen) in tryBackend.
       return;
-    }
     case 'cpu':
       await import('@tensorflow/tfjs-backend-cpu');
       return;
@@ -55,8 +50,8 @@ function softwareWebGl(): boolean {
 }
 
 async function tryBackend(name: BackendName, tf: Tf, explicit: boolean): Promise<void> {
-  await registerBackend(name, tf);
-  const ok = await tf.setBackend(name);
+  await registerBackend(name);
+  const ok = name === 'wasm' ? await (await prepareWasm(tf)).initialise() : await tf.setBackend(name);
   if (!ok) throw new Error(`${name} did not initialise`);
   await tf.ready();
   if (name === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_CAPABLE')) {
@@ -72,12 +67,16 @@ async function tryBackend(name: BackendName, tf: Tf, explicit: boolean): Promise
 declare global {
   interface Window {
     /** Test and bench hook: the engine's tensor count and the backend in use. */
-    __notesTf?: { numTensors(): number; backend(): string };
+    __notesTf?: { numTensors(): number; backend(): string; wasmThreads(): number | null };
   }
 }
 
 function exposeForTests(tf: Tf): void {
-  window.__notesTf = { numTensors: () => tf.memory().numTensors, backend: () => tf.getBackend() };
+  window.__notesTf = {
+    numTensors: () => tf.memory().numTensors,
+    backend: () => tf.getBackend(),
+    wasmThreads: () => (tf.getBackend() === 'wasm' ? (wasmThreadsInUse()?.threads ?? null) : null),
+  };
 }
 
 let current: Promise<TfRuntime> | null = null;
@@ -104,7 +103,7 @@ export function loadTf(requested: string | null, onStage?: (stage: LoadStage) =>
       try {
         await tryBackend(name, tf, name === requested);
         exposeForTests(tf);
-        return { tf, backend: name, fallbacks };
+        return { tf, backend: name, fallbacks, ...(name === 'wasm' ? { wasmThreads: wasmThreadsInUse() } : {}) };
       } catch (error) {
         fallbacks.push({ backend: name, reason: error instanceof Error ? error.message : String(error) });
       }
