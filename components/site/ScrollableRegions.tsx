@@ -28,7 +28,18 @@ export function ScrollableRegions({ equationLabel }: { equationLabel: string }) 
     update();
     const observer = new ResizeObserver(update);
     regions.forEach((el) => observer.observe(el));
-    return () => observer.disconnect();
+    // A web font that arrives later widens an equation's content but not its box, which the
+    // observer does not see: check again once the fonts are in.
+    let live = true;
+    void document.fonts.ready.then(() => {
+      if (live) update();
+    });
+    document.fonts.addEventListener('loadingdone', update);
+    return () => {
+      live = false;
+      observer.disconnect();
+      document.fonts.removeEventListener('loadingdone', update);
+    };
   }, [equationLabel]);
   return null;
 }
