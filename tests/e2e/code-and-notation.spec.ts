@@ -19,7 +19,7 @@ for (const lang of ['en', 'fr']) {
       await expect(page.locator('.code-block pre.shiki code.language-ts')).toHaveCount(3);
       await expect(page.locator('.code-block pre.shiki code.language-python')).toHaveCount(1);
       // The library excerpts name their source file.
-      await expect(blocks.first().locator('.code-source')).toContainText('lib/ml/mnist/autoencoder.ts');
+      await expect(blocks.first().locator('.code-source')).toContainText('lib/ml/mnist/model-maths.ts');
       const light = await tokenColours(page);
       expect(new Set(light).size).toBeGreaterThan(2);
       await page.emulateMedia({ colorScheme: 'dark' });
