@@ -45,7 +45,7 @@ test('"contrastive divergence" on an English page lists 07-2 and opens it at the
   await expect(page.getByRole('dialog', { name: 'Search the notes' })).toBeVisible();
   await expect(searchBox(page)).toBeFocused();
   await page.keyboard.type('contrastive divergence');
-  await expect(page.getByRole('status').filter({ hasText: /results?$/ })).toBeVisible();
+  await expect(page.getByRole('dialog').getByRole('status').filter({ hasText: /results?$/ })).toBeVisible();
   await expect(options(page).filter({ hasText: 'Self-supervised learning and training EBMs' }).first()).toBeVisible();
   // The excerpt highlights the match.
   await expect(options(page).locator('mark').first()).toHaveText(/contrastive|divergence/i);
@@ -84,7 +84,7 @@ test('Esc closes the search and gives focus back; a query with no result offers 
   await page.keyboard.press('Enter');
   await expect(searchBox(page)).toBeFocused();
   await page.keyboard.type('zxqvbnmwk');
-  await expect(page.getByRole('status')).toHaveText('Nothing in the notes matches “zxqvbnmwk”.');
+  await expect(page.getByRole('dialog').getByRole('status')).toHaveText('Nothing in the notes matches “zxqvbnmwk”.');
   await expect(options(page)).toHaveCount(0);
   await expect(searchBox(page)).toHaveAttribute('aria-expanded', 'false');
   const glossary = page.getByRole('dialog').getByRole('link', { name: 'Glossary' });

@@ -165,7 +165,7 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
         </p>
       ) : null}
       {runtime.fallbacks.length > 0 ? (
-        <p className="demo-note">
+        <p className="demo-note" data-note="backend">
           {runtime.fallbacks.map((f) => fill(m.backendFallback, { backend: f.backend, reason: f.reason, used: runtime.backend })).join(' ')}
         </p>
       ) : null}
