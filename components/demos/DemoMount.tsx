@@ -50,7 +50,7 @@ export function DemoMount({ id, lang, messages, eager = false, alwaysPresenting 
 
   useEffect(() => {
     const el = root.current;
-    if (!el || !loader || near) return;
+    if (!el || near) return;
     if (presentRequest(id).present) {
       // A presenter's link: load at once and bring the demo on screen in presentation mode.
       const request = presentRequest(id);
@@ -73,10 +73,10 @@ export function DemoMount({ id, lang, messages, eager = false, alwaysPresenting 
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [loader, near, id]);
+  }, [near, id]);
 
   useEffect(() => {
-    if (!near || !loader) return;
+    if (!near) return;
     let cancelled = false;
     const requested = new URLSearchParams(window.location.search).get('backend');
     (async () => {
@@ -147,7 +147,6 @@ export function DemoMount({ id, lang, messages, eager = false, alwaysPresenting 
     [presenting, toggle, autoplay, autoplayFromLink],
   );
 
-  if (!loader) return null;
   return (
     <div ref={root} className="demo-stage" data-pagefind-ignore data-demo-state={state.phase} data-presenting={presenting ? 'true' : undefined} data-embedded={alwaysPresenting ? 'true' : undefined}>
       {state.phase === 'ready' ? (

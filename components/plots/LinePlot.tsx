@@ -9,6 +9,7 @@ import { defaultPlotStrings, type PlotStrings } from '@/lib/plot/strings';
 import { linearTicks, logTicks, tickCount, type Tick } from '@/lib/plot/ticks';
 import { Axis } from './Axis';
 import styles from './LinePlot.module.css';
+import { SeriesKey } from './SeriesKey';
 import { useMeasure } from './useMeasure';
 
 export interface LineSeries {
@@ -231,18 +232,7 @@ export function LinePlot({
       ) : (
         <div className={styles.placeholder} style={{ aspectRatio: `1 / ${aspect}` }} />
       )}
-      {styled.list.length > 1 && (
-        <ul className={styles.legend} aria-label={strings.lineSeries}>
-          {styled.list.map((s, k) => (
-            <li key={k} className={styles.legendItem}>
-              <svg className={styles.swatch} width="28" height="10" aria-hidden="true" focusable="false">
-                <line x1="1" x2="27" y1="5" y2="5" style={{ stroke: s.colour }} strokeDasharray={s.dash} />
-              </svg>
-              {s.label}
-            </li>
-          ))}
-        </ul>
-      )}
+      {styled.list.length > 1 && <SeriesKey entries={styled.list} label={strings.lineSeries} />}
       <p id={ids.summary} className="visually-hidden">
         {[summary, ...notes].join(' ')}
       </p>
