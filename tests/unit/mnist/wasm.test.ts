@@ -7,7 +7,8 @@ import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '@/lib/ml/gradients';
-import { autoencoderGradients, autoencoderLoss, createAutoencoder, initialParameters } from '@/lib/ml/mnist/autoencoder';
+import { autoencoderGradients, autoencoderLoss, createAutoencoder, disposeParams, initialParameters } from '@/lib/ml/mnist/autoencoder';
+import { evaluateReconstruction } from '@/lib/ml/mnist/evaluate';
 import { digitTensors, maxAbsDiff, relativeError, trainInPieces } from './helpers';
 
 beforeAll(async () => {
@@ -69,6 +70,22 @@ describe('on the wasm backend', () => {
     expect(tf.memory().numTensors).toBe(start);
     for (let i = 0; i < whole.losses.length; i++) expect(Math.abs(pieces.losses[i] - whole.losses[i])).toBeLessThan(2e-5 * whole.losses[i]);
     for (const key of Object.keys(whole.weights)) expect(maxAbsDiff(pieces.weights[key].data, whole.weights[key].data), key).toBeLessThan(1e-5);
+    tf.dispose([xTrain, xTest]);
+  });
+
+  it('a chunked test evaluation (rows gathered chunk by chunk) equals the one-pass test loss', async () => {
+    const { xTrain, xTest } = digitTensors(128, 45);
+    const model = createAutoencoder({ hidden: 12, seed: 4, batchSize: 32 });
+    model.setData(xTrain);
+    model.trainSteps(3).dispose();
+    const snapshot = model.snapshot();
+    const start = tf.memory().numTensors;
+    const expected = await model.testLoss(xTest);
+    const got = await evaluateReconstruction(snapshot, xTest, xTest, { chunkRows: 7, pause: () => Promise.resolve() });
+    expect(tf.memory().numTensors).toBe(start);
+    expect(Math.abs(got.mse - expected) / expected).toBeLessThan(1e-4);
+    disposeParams(snapshot);
+    model.dispose();
     tf.dispose([xTrain, xTest]);
   });
 });
