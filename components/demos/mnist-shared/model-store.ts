@@ -1,6 +1,7 @@
 'use client';
 
 import type { WeightMap } from '@/lib/ml/mnist/autoencoder';
+import { nextTask } from '../runtime/yield';
 
 /**
  * The standard autoencoder demo publishes its live model here so that the other two demos on
@@ -37,9 +38,20 @@ export function publishModel(model: PublishedModel): () => void {
   };
 }
 
-/** Tells subscribers that the published model has trained further (cheap; call now and then). */
+let touchQueued = false;
+
+/**
+ * Tells subscribers that the published model has trained further (cheap; call now and then).
+ * They are told in a task of their own: their re-render is synchronous (useSyncExternalStore),
+ * and run inside the publisher's repaint it would add the other demos' renders to that task.
+ */
 export function touchPublishedModel(): void {
-  if (current) notify();
+  if (!current || touchQueued) return;
+  touchQueued = true;
+  void nextTask().then(() => {
+    touchQueued = false;
+    if (current) notify();
+  });
 }
 
 export function publishedModel(): PublishedModel | null {
