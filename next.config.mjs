@@ -18,8 +18,8 @@ const isolationHeaders = [
 export default function nextConfig(phase) {
   return {
     output: 'export',
-    // A second build (the translation-workflow fixtures) writes elsewhere than out/.
-    ...(process.env.NEXT_DIST_DIR ? { distDir: process.env.NEXT_DIST_DIR } : {}),
+    // No distDir of its own for the fixtures build (scripts/build-fixtures.mjs moves its out/):
+    // the config is the same for both builds, so the second reuses the first's compile.
     trailingSlash: true,
     basePath,
     images: { unoptimized: true },
