@@ -6,12 +6,13 @@
  * read back is untrusted: another build, a damaged or hand-edited value).
  */
 import { z } from 'zod';
+import { storageKey } from '@/lib/site/config';
 import { BACKENDS, THREAD_WORTHY_DEMOS, type BackendName } from './backends';
 
 /** Bump when the probe or the rule changes: records of another version are ignored. */
 export const CALIBRATION_VERSION = 1;
 /** localStorage key of the remembered choices (one record per model size and browser). */
-export const CALIBRATION_STORAGE_KEY = 'notes.backend-choice';
+export const CALIBRATION_STORAGE_KEY = storageKey('backend-choice');
 
 /** The whole calibration, every backend's start included, stays under this. */
 export const CALIBRATION_BUDGET_MS = 1500;

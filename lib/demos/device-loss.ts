@@ -14,9 +14,16 @@ export function isLosable(backend: BackendName): boolean {
   return LOSABLE_BACKENDS.includes(backend);
 }
 
-/** Where to continue after losing `lost`: the next backend in `order` not lost on this page. */
-export function nextBackend(order: readonly BackendName[], lostOnPage: ReadonlySet<BackendName>): BackendName | null {
-  return order.find((b) => !lostOnPage.has(b)) ?? null;
+/**
+ * Where to continue after losing `lost`: the next backend after it in `order` not lost on this
+ * page (one before it was passed over when the page chose, for failing or being slower), and
+ * only if none is left after it, one before it.
+ */
+export function nextBackend(order: readonly BackendName[], lost: BackendName, lostOnPage: ReadonlySet<BackendName>): BackendName | null {
+  const at = order.indexOf(lost);
+  const after = at < 0 ? order : order.slice(at + 1);
+  const before = at < 0 ? [] : order.slice(0, at);
+  return [...after, ...before].find((b) => b !== lost && !lostOnPage.has(b)) ?? null;
 }
 
 /**

@@ -15,11 +15,21 @@ export function sizesKey(settings: { hidden: number; batch: number }): string {
   return `${settings.hidden}x${settings.batch}`;
 }
 
+declare global {
+  interface Window {
+    /** Test hook: the step of each demo's last copy of its weights in main memory. */
+    __notesSnapshots?: Record<string, number>;
+  }
+}
+
 export class WeightSnapshots {
   private last: { at: number; steps: number; weights: WeightMap } | null = null;
   private busy = false;
 
-  constructor(private readonly backend: string) {}
+  constructor(
+    private readonly demo: string,
+    private readonly backend: string,
+  ) {}
 
   /** Takes a copy if one is due (never two read-backs at once); a failed read-back keeps the previous copy. */
   async refresh(model: Autoencoder, playing: boolean): Promise<void> {
@@ -30,6 +40,7 @@ export class WeightSnapshots {
       const steps = model.steps;
       const weights = await model.exportWeights({ optimizer: true });
       this.last = { at: performance.now(), steps, weights };
+      (window.__notesSnapshots ??= {})[this.demo] = steps;
     } catch {
       // The model was disposed or its device lost mid-read: the previous copy stands.
     } finally {
@@ -38,9 +49,9 @@ export class WeightSnapshots {
   }
 
   /** The last copy, for the demo's next model; its step, or null when there is none. */
-  carry(demo: string, settings: { hidden: number; batch: number }): number | null {
+  carry(settings: { hidden: number; batch: number }): number | null {
     if (!this.last) return null;
-    carriedWeights.put(demo, sizesKey(settings), this.last.steps, this.last.weights);
+    carriedWeights.put(this.demo, sizesKey(settings), this.last.steps, this.last.weights);
     return this.last.steps;
   }
 }

@@ -202,7 +202,7 @@ export function useMnistDemo<S extends MnistSpecs>(options: MnistDemoOptions<S>)
         { data, settings, backend: runtime.backend, budget: budgetRef.current, restore, corruption: corruption?.(p), publish: setFigures },
         (session, controls) => parts(p, session, controls),
       );
-      const snapshots = new WeightSnapshots(runtime.backend);
+      const snapshots = new WeightSnapshots(id, runtime.backend);
       snapshotsRef.current = { snapshots, settings };
       return withModelRef(controller, modelRef, snapshots, () => budgetRef.current.active);
     },
@@ -211,8 +211,8 @@ export function useMnistDemo<S extends MnistSpecs>(options: MnistDemoOptions<S>)
 
   const onDeviceLost = useCallback((): number | null => {
     const current = snapshotsRef.current;
-    return current ? current.snapshots.carry(id, current.settings) : null;
-  }, [id]);
+    return current ? current.snapshots.carry(current.settings) : null;
+  }, []);
 
   const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50, onDeviceLost });
   const restoreExtra = (extra: Record<string, string | number>) => latest.current.restoreExtra?.(extra, demo.setParam);

@@ -98,7 +98,7 @@ let hasWebGpu = false;
 function reportLoss(backend: BackendName, reason: string): void {
   if (lostOnPage.has(backend)) return;
   lostOnPage.add(backend);
-  lastLoss = { backend, reason, next: nextBackend(backendOrder(null, { webgpu: hasWebGpu }), lostOnPage) };
+  lastLoss = { backend, reason, next: nextBackend(backendOrder(null, { webgpu: hasWebGpu }), backend, lostOnPage) };
   const loss = lastLoss;
   lossListeners.forEach((listener) => listener(loss));
 }

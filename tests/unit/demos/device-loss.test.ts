@@ -11,11 +11,13 @@ afterAll(async () => {
 });
 
 describe('nextBackend', () => {
-  it('is the first backend of the order not lost on the page', () => {
-    expect(nextBackend(['webgpu', 'webgl', 'wasm', 'cpu'], new Set(['webgpu']))).toBe('webgl');
-    expect(nextBackend(['webgl', 'wasm', 'cpu'], new Set(['webgl']))).toBe('wasm');
-    expect(nextBackend(['webgpu', 'webgl', 'wasm', 'cpu'], new Set(['webgpu', 'webgl']))).toBe('wasm');
-    expect(nextBackend(['webgl'], new Set(['webgl']))).toBeNull();
+  it('is the next backend after the lost one, not lost on the page; one before it only when none is left after', () => {
+    const ALL = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+    expect(nextBackend(ALL, 'webgpu', new Set(['webgpu']))).toBe('webgl');
+    expect(nextBackend(ALL, 'webgl', new Set(['webgl']))).toBe('wasm');
+    expect(nextBackend(ALL, 'webgl', new Set(['webgl', 'wasm']))).toBe('cpu');
+    expect(nextBackend(['webgpu', 'webgl'], 'webgl', new Set(['webgl']))).toBe('webgpu');
+    expect(nextBackend(['webgl'], 'webgl', new Set(['webgl']))).toBeNull();
   });
 });
 
