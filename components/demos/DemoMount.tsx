@@ -6,7 +6,7 @@ import type { Messages } from '@/lib/i18n/dictionary';
 import { fill } from '@/lib/i18n/template';
 import { demoLoaders } from './loaders';
 import { PresentationContext, type Presentation } from './runtime/presentation';
-import { pageProbe } from '@/lib/demos/calibration';
+import { pageProbe } from '@/lib/demos/calibration-probe';
 import { loadTf, subscribeRuntime, type LoadStage, type TfRuntime } from './runtime/tf-runtime';
 import { demosOnPage } from './runtime/wasm-backend';
 import type { DemoProps } from './runtime/types';

@@ -7,67 +7,22 @@
  */
 import { z } from 'zod';
 import { storageKey } from '@/lib/site/config';
-import { BACKENDS, THREAD_WORTHY_DEMOS, type BackendName } from './backends';
+import { BACKENDS, type BackendName } from './backends';
 
 /** Bump when the probe or the rule changes: records of another version are ignored. */
 export const CALIBRATION_VERSION = 1;
 /** localStorage key of the remembered choices (one record per model size and browser). */
 export const CALIBRATION_STORAGE_KEY = storageKey('backend-choice');
 
+/** The error of a backend the calibration had no time left for (the read-out words it). */
+export const OUT_OF_TIME = 'out-of-time';
+
 /** The whole calibration, every backend's start included, stays under this. */
 export const CALIBRATION_BUDGET_MS = 1500;
 /** Timed steps per backend at most (after one warm-up step that compiles and allocates). */
 export const CALIBRATION_STEPS = 5;
 
-/**
- * Demos whose step is heavy enough for the backend to matter and to be worth a calibration:
- * the MNIST autoencoders (784-wide matrices, batch 256), the same list as the wasm thread pool
- * uses. The other demos' models are a few dozen units wide; see `lightDemoOrder`.
- */
-export const HEAVY_DEMOS: readonly string[] = THREAD_WORTHY_DEMOS;
-
-/** The model a calibration times: an MNIST autoencoder of this code size and minibatch. */
-export interface CalibrationProbe {
-  hidden: number;
-  batch: number;
-}
-
-/** The MNIST demos' sizes when the URL does not set them (their parameter defaults). */
-const MNIST_DEFAULT_SIZES: Record<string, CalibrationProbe> = {
-  autoencoder: { hidden: 30, batch: 256 },
-  'denoising-autoencoder': { hidden: 500, batch: 256 },
-  'ae-interpolation': { hidden: 30, batch: 256 },
-};
-
-/** The key a choice is remembered under: one per model size (the browser is in the record). */
-export function probeKey(probe: CalibrationProbe): string {
-  return `mnist-autoencoder:${probe.hidden}x${probe.batch}`;
-}
-
-function positiveInt(value: string | null): number | null {
-  if (value === null || !/^\d+$/.test(value)) return null;
-  const n = Number(value);
-  return n > 0 ? n : null;
-}
-
-/**
- * The model to calibrate with on a page showing `demos`, the URL's `search` setting their sizes:
- * the largest heavy model (it dominates the page's training time), null when no demo is heavy.
- */
-export function pageProbe(demos: readonly string[], search: string): CalibrationProbe | null {
-  const query = new URLSearchParams(search);
-  let best: CalibrationProbe | null = null;
-  for (const id of demos) {
-    const defaults = MNIST_DEFAULT_SIZES[id];
-    if (!HEAVY_DEMOS.includes(id) || !defaults) continue;
-    const probe = {
-      hidden: positiveInt(query.get(`${id}.hidden`)) ?? defaults.hidden,
-      batch: positiveInt(query.get(`${id}.batch`)) ?? defaults.batch,
-    };
-    if (!best || probe.hidden * probe.batch > best.hidden * best.batch) best = probe;
-  }
-  return best;
-}
+export { HEAVY_DEMOS, pageProbe, probeKey, type CalibrationProbe } from './calibration-probe';
 
 /**
  * Backends worth timing, in the order they are timed. cpu (tfjs's plain-JavaScript kernels) is

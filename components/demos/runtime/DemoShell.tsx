@@ -10,7 +10,7 @@ import { fill } from '@/lib/i18n/template';
 import { ParamControl } from './ParamControl';
 import { usePresentation } from './presentation';
 import { measureAgain, switchBackend, type TfRuntime } from './tf-runtime';
-import type { BackendTiming } from '@/lib/demos/calibration';
+import { OUT_OF_TIME, type BackendTiming } from '@/lib/demos/calibration';
 import { threadsLabel, threadsNote } from './threads-note';
 import type { DemoController } from './useDemo';
 
@@ -34,7 +34,7 @@ interface DemoShellProps<S extends ParamSpecs> {
 /** "webgl 11 ms/step, wasm 4 ms/step": every backend timed, and why any was left out. */
 function timingsText(timings: readonly BackendTiming[], m: Messages['demo'], lang: string): string {
   return timings
-    .map((t) => ('msPerStep' in t ? fill(m.timing, { backend: t.backend, ms: formatNumber(lang, t.msPerStep, 2) }) : fill(m.timingFailed, { backend: t.backend, reason: t.error })))
+    .map((t) => ('msPerStep' in t ? fill(m.timing, { backend: t.backend, ms: formatNumber(lang, t.msPerStep, 2) }) : fill(m.timingFailed, { backend: t.backend, reason: t.error === OUT_OF_TIME ? m.timingOutOfTime : t.error })))
     .join(', ');
 }
 

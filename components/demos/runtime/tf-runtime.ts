@@ -2,21 +2,9 @@
 
 import type * as TF from '@tensorflow/tfjs-core';
 import { backendOrder, isBackendName, type BackendName, type ThreadingChoice } from '@/lib/demos/backends';
-import {
-  CALIBRATION_STORAGE_KEY,
-  calibrationCandidates,
-  chooseBackend,
-  lightDemoOrder,
-  parseStore,
-  probeKey,
-  recall,
-  remember,
-  type BackendTiming,
-  type CalibrationProbe,
-  type CalibrationStore,
-} from '@/lib/demos/calibration';
+import type { BackendTiming, CalibrationStore } from '@/lib/demos/calibration';
+import type { CalibrationProbe } from '@/lib/demos/calibration-probe';
 import { isLosable, nextBackend } from '@/lib/demos/device-loss';
-import { timeBackends } from './calibrate';
 import { prepareWasm, wasmThreadsInUse } from './wasm-backend';
 
 export type Tf = typeof TF;
@@ -196,25 +184,30 @@ function browserId(): string {
   return typeof navigator !== 'undefined' ? navigator.userAgent : '';
 }
 
-function readStore(): CalibrationStore {
+/** The calibration's rules and timing, loaded with tfjs (the schema library is not small). */
+type Calibration = typeof import('@/lib/demos/calibration') & typeof import('./calibrate');
+
+async function loadCalibration(): Promise<Calibration> {
+  const [rules, timing] = await Promise.all([import('@/lib/demos/calibration'), import('./calibrate')]);
+  return { ...rules, ...timing };
+}
+
+function readStore(c: Calibration): CalibrationStore {
   try {
-    return parseStore(localStorage.getItem(CALIBRATION_STORAGE_KEY));
+    return c.parseStore(localStorage.getItem(c.CALIBRATION_STORAGE_KEY));
   } catch {
     return {}; // storage disabled (a locked-down browser): measure every time
   }
 }
 
-function writeStore(store: CalibrationStore | null): void {
+function writeStore(c: Calibration, store: CalibrationStore | null): void {
   try {
-    if (store) localStorage.setItem(CALIBRATION_STORAGE_KEY, JSON.stringify(store));
-    else localStorage.removeItem(CALIBRATION_STORAGE_KEY);
+    if (store) localStorage.setItem(c.CALIBRATION_STORAGE_KEY, JSON.stringify(store));
+    else localStorage.removeItem(c.CALIBRATION_STORAGE_KEY);
   } catch {
     // Full or disabled storage: the choice is simply not remembered.
   }
 }
-
-/** Shown for a backend the calibration had no time left for. */
-const OUT_OF_TIME = 'not timed: the calibration ran out of time';
 
 interface Picked {
   backend: BackendName;
@@ -226,10 +219,10 @@ interface Picked {
  * (and it still starts), else the fastest backend by a calibration, remembered for next time.
  * Null when nothing could be timed (the caller falls back to the usual order).
  */
-async function calibrated(tf: Tf, order: BackendName[], probe: CalibrationProbe, fresh: boolean, fallbacks: TfRuntime['fallbacks'], onStage?: (stage: LoadStage) => void): Promise<Picked | null> {
-  const key = probeKey(probe);
-  const store = readStore();
-  const remembered = fresh ? null : recall(store, key, browserId());
+async function calibrated(c: Calibration, tf: Tf, order: BackendName[], probe: CalibrationProbe, fresh: boolean, fallbacks: TfRuntime['fallbacks'], onStage?: (stage: LoadStage) => void): Promise<Picked | null> {
+  const key = c.probeKey(probe);
+  const store = readStore(c);
+  const remembered = fresh ? null : c.recall(store, key, browserId());
   if (remembered && order.includes(remembered.backend)) {
     try {
       await tryBackend(remembered.backend, tf);
@@ -240,11 +233,11 @@ async function calibrated(tf: Tf, order: BackendName[], probe: CalibrationProbe,
   }
   calibrationsRun += 1;
   onStage?.('calibrating');
-  const timings = await timeBackends(tf, calibrationCandidates(order), probe, (name) => tryBackend(name, tf), { outOfTime: OUT_OF_TIME });
-  const decision = chooseBackend(timings);
+  const timings = await c.timeBackends(tf, c.calibrationCandidates(order), probe, (name) => tryBackend(name, tf), { outOfTime: c.OUT_OF_TIME });
+  const decision = c.chooseBackend(timings);
   if (!decision) return null;
   await tryBackend(decision.backend, tf);
-  writeStore(remember(store, key, browserId(), decision, Date.now()));
+  writeStore(c, c.remember(store, key, browserId(), decision, Date.now()));
   return { backend: decision.backend, choice: { source: 'measured', timings } };
 }
 
@@ -289,11 +282,12 @@ export function loadTf(requested: string | null, options: LoadOptions = {}): Pro
       latestChoice = picked.choice;
       return { tf, backend: picked.backend, fallbacks, ...(picked.choice ? { choice: picked.choice } : {}), ...(picked.backend === 'wasm' ? { wasmThreads: wasmThreadsInUse() } : {}) };
     };
-    if (!forced && pageProbe) {
-      const picked = await calibrated(tf, order, pageProbe, options.fresh ?? false, fallbacks, onStage);
+    const calibration = forced ? null : await loadCalibration();
+    if (calibration && pageProbe) {
+      const picked = await calibrated(calibration, tf, order, pageProbe, options.fresh ?? false, fallbacks, onStage);
       if (picked) return finish(picked);
     }
-    const tryOrder = forced ? order : lightDemoOrder(order, readStore(), browserId(), () => (softwareWebGl() ? [{ slower: 'webgl', than: 'wasm' }] : []));
+    const tryOrder = !calibration ? order : calibration.lightDemoOrder(order, readStore(calibration), browserId(), () => (softwareWebGl() ? [{ slower: 'webgl', than: 'wasm' }] : []));
     for (const name of tryOrder) {
       try {
         await tryBackend(name, tf);
@@ -333,7 +327,7 @@ export async function switchBackend(name: BackendName): Promise<TfRuntime> {
  * brings the demos back on the winner.
  */
 export async function measureAgain(): Promise<TfRuntime> {
-  writeStore(null);
+  writeStore(await loadCalibration(), null);
   listeners.forEach((listener) => listener(null));
   // Let the demos unmount (and free their tensors) before the timing starts.
   await new Promise((resolve) => setTimeout(resolve, 0));
