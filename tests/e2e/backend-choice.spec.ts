@@ -28,6 +28,7 @@ test('a heavy demo times the backends, takes the fastest (wasm over software Web
   let note = figure.locator('[data-note="calibration"]');
   await expect(note).toHaveAttribute('data-choice', 'measured');
   const timings = await timingsOf(note);
+  test.info().annotations.push({ type: 'calibration', description: await note.innerText() });
   // Chromium here has software WebGL and wasm: both were timed, and the faster one won.
   expect(Object.keys(timings).sort()).toEqual(['wasm', 'webgl']);
   const chosen = await figure.locator('[data-readout="backend"]').innerText();

@@ -233,7 +233,7 @@ async function calibrated(c: Calibration, tf: Tf, order: BackendName[], probe: C
   }
   calibrationsRun += 1;
   onStage?.('calibrating');
-  const timings = await c.timeBackends(tf, c.calibrationCandidates(order), probe, (name) => tryBackend(name, tf), { outOfTime: c.OUT_OF_TIME });
+  const timings = await c.timeBackends(tf, c.calibrationCandidates(order.filter((b) => !lostOnPage.has(b))), probe, (name) => tryBackend(name, tf), { outOfTime: c.OUT_OF_TIME });
   const decision = c.chooseBackend(timings);
   if (!decision) return null;
   await tryBackend(decision.backend, tf);
