@@ -6,7 +6,9 @@ import type { Messages } from '@/lib/i18n/dictionary';
 import { fill } from '@/lib/i18n/template';
 import { demoLoaders } from './loaders';
 import { PresentationContext, type Presentation } from './runtime/presentation';
+import { pageProbe } from '@/lib/demos/calibration-probe';
 import { loadTf, subscribeRuntime, type LoadStage, type TfRuntime } from './runtime/tf-runtime';
+import { demosOnPage } from './runtime/wasm-backend';
 import type { DemoProps } from './runtime/types';
 
 type State =
@@ -15,7 +17,7 @@ type State =
   | { phase: 'ready'; Demo: ComponentType<DemoProps>; runtime: TfRuntime }
   | { phase: 'failed'; reason: string };
 
-const STAGE_PROGRESS: Record<LoadStage | 'code', number> = { code: 0.2, library: 0.5, backend: 0.8 };
+const STAGE_PROGRESS: Record<LoadStage | 'code', number> = { code: 0.2, library: 0.5, backend: 0.7, calibrating: 0.85 };
 
 interface DemoMountProps {
   id: DemoId;
@@ -78,21 +80,32 @@ export function DemoMount({ id, lang, messages, eager = false, alwaysPresenting 
   useEffect(() => {
     if (!near) return;
     let cancelled = false;
+    // The loaded demo's code, kept while the runtime is replaced ("measure again").
+    let Demo: ComponentType<DemoProps> | null = null;
     const requested = new URLSearchParams(window.location.search).get('backend');
     (async () => {
       try {
         setState({ phase: 'loading', stage: 'code' });
         const [mod, runtime] = await Promise.all([
           loader(),
-          loadTf(requested, (stage) => !cancelled && setState({ phase: 'loading', stage })),
+          loadTf(requested, {
+            onStage: (stage) => !cancelled && setState({ phase: 'loading', stage }),
+            // The first demo to load chooses for the page: by the heaviest model on it.
+            probe: pageProbe(demosOnPage(), window.location.search),
+          }),
         ]);
+        Demo = mod.default;
         if (!cancelled) setState({ phase: 'ready', Demo: mod.default, runtime });
       } catch (error) {
         if (!cancelled) setState({ phase: 'failed', reason: error instanceof Error ? error.message : String(error) });
       }
     })();
     const unsubscribe = subscribeRuntime((runtime) => {
-      setState((s) => (s.phase === 'ready' ? { ...s, runtime } : s));
+      setState((s) => {
+        if (runtime === null) return s.phase === 'ready' ? { phase: 'loading', stage: 'backend' } : s;
+        if (s.phase === 'ready') return { ...s, runtime };
+        return Demo && s.phase === 'loading' ? { phase: 'ready', Demo, runtime } : s;
+      });
     });
     return () => {
       cancelled = true;
@@ -164,7 +177,9 @@ export function DemoMount({ id, lang, messages, eager = false, alwaysPresenting 
               ? m.loadingLibrary
               : state.phase === 'loading' && state.stage === 'backend'
                 ? m.loadingBackend
-                : m.loading}
+                : state.phase === 'loading' && state.stage === 'calibrating'
+                  ? m.loadingCalibration
+                  : m.loading}
           </p>
           <progress aria-labelledby={`${id}-loading`} max={1} value={state.phase === 'loading' ? STAGE_PROGRESS[state.stage] : 0} />
         </div>

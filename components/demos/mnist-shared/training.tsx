@@ -23,6 +23,7 @@ import { EMPTY_FIGURES, createMnistController, lastOf, type MnistController, typ
 import type { MnistSet } from './data';
 import { EVAL_EVERY } from './session';
 import { loadModel, saveModel } from './persist';
+import { WeightSnapshots, carriedWeights, sizesKey } from './gpu-snapshot';
 
 type MnistStrings = Messages['demos']['mnist'];
 
@@ -134,14 +135,18 @@ function useMnistTraining(demo: MnistDemo, model: MnistModel, options: MnistTrai
 }
 
 /** Makes `controller` the live model of `modelRef` (for saving and copying) until it is disposed. */
-function withModelRef(controller: MnistController, modelRef: RefObject<Autoencoder | null>): DemoModel {
+function withModelRef(controller: MnistController, modelRef: RefObject<Autoencoder | null>, snapshots: WeightSnapshots, playing: () => boolean): DemoModel {
   const { model } = controller;
   modelRef.current = model;
   return {
     step: controller.step,
     initialSteps: controller.initialSteps,
     isFinished: controller.isFinished,
-    draw: controller.draw,
+    async draw(info) {
+      await controller.draw(info);
+      // Not awaited: the copy's read-back must not hold the next frame back.
+      void snapshots.refresh(model, playing());
+    },
     dispose() {
       controller.dispose();
       if (modelRef.current === model) modelRef.current = null;
@@ -179,6 +184,7 @@ export function useMnistDemo<S extends MnistSpecs>(options: MnistDemoOptions<S>)
   const mnist = useMnistModel();
   const { budgetRef, modelRef, takePending } = mnist;
   const [figures, setFigures] = useState<TrainingFigures>(EMPTY_FIGURES);
+  const snapshotsRef = useRef<{ snapshots: WeightSnapshots; settings: MnistSettings } | null>(null);
   // The latest option callbacks, so that `build` stays the same function across renders.
   const latest = useRef(options);
   useLayoutEffect(() => {
@@ -189,16 +195,26 @@ export function useMnistDemo<S extends MnistSpecs>(options: MnistDemoOptions<S>)
     (p: ParamValues<S & typeof commonSpecs>): DemoModel => {
       const settings = p as unknown as MnistSettings;
       const { parts, corruption } = latest.current;
+      // Weights waiting for this model: a restore or copy asked for, else the copy carried
+      // over from a lost GPU.
+      const restore = takePending(settings) ?? carriedWeights.take(id, sizesKey(settings))?.weights ?? null;
       const controller = createMnistController(
-        { data, settings, backend: runtime.backend, budget: budgetRef.current, restore: takePending(settings), corruption: corruption?.(p), publish: setFigures },
+        { data, settings, backend: runtime.backend, budget: budgetRef.current, restore, corruption: corruption?.(p), publish: setFigures },
         (session, controls) => parts(p, session, controls),
       );
-      return withModelRef(controller, modelRef);
+      const snapshots = new WeightSnapshots(id, runtime.backend);
+      snapshotsRef.current = { snapshots, settings };
+      return withModelRef(controller, modelRef, snapshots, () => budgetRef.current.active);
     },
-    [data, runtime.backend, budgetRef, modelRef, takePending],
+    [id, data, runtime.backend, budgetRef, modelRef, takePending],
   );
 
-  const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50 });
+  const onDeviceLost = useCallback((): number | null => {
+    const current = snapshotsRef.current;
+    return current ? current.snapshots.carry(current.settings) : null;
+  }, []);
+
+  const demo = useDemo({ id, runtime, specs, build, structural: ['hidden', 'batch'], speed: 50, onDeviceLost });
   const restoreExtra = (extra: Record<string, string | number>) => latest.current.restoreExtra?.(extra, demo.setParam);
   const training = useMnistTraining(demo as unknown as MnistDemo, mnist, { id, lang, m: messages.demos.mnist, saveExtra: options.saveExtra, restoreExtra });
   const shell = shellProps(demo, { runtime, messages, lang }, strings);

@@ -9,7 +9,8 @@ import { formatOrDash } from '@/lib/i18n/or-dash';
 import { fill } from '@/lib/i18n/template';
 import { ParamControl } from './ParamControl';
 import { usePresentation } from './presentation';
-import { switchBackend, type TfRuntime } from './tf-runtime';
+import { measureAgain, switchBackend, type TfRuntime } from './tf-runtime';
+import { OUT_OF_TIME, type BackendTiming } from '@/lib/demos/calibration';
 import { threadsLabel, threadsNote } from './threads-note';
 import type { DemoController } from './useDemo';
 
@@ -28,6 +29,13 @@ interface DemoShellProps<S extends ParamSpecs> {
   readouts?: ReactNode;
   lossLabel?: string;
   children: ReactNode;
+}
+
+/** "webgl 11 ms/step, wasm 4 ms/step": every backend timed, and why any was left out. */
+function timingsText(timings: readonly BackendTiming[], m: Messages['demo'], lang: string): string {
+  return timings
+    .map((t) => ('msPerStep' in t ? fill(m.timing, { backend: t.backend, ms: formatNumber(lang, t.msPerStep, 2) }) : fill(m.timingFailed, { backend: t.backend, reason: t.error === OUT_OF_TIME ? m.timingOutOfTime : t.error })))
+    .join(', ');
 }
 
 /** The props every demo passes alike: its controller, runtime, language, and its title and play/pause labels. */
@@ -65,7 +73,9 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
     finished: m.announceFinished,
     reset: m.announceReset,
     diverged: m.announceDiverged,
+    lost: fill(m.deviceLost, { reason: demo.device.phase === 'lost' ? demo.device.reason : '' }),
   };
+  const { device } = demo;
 
   const copyLink = async () => {
     try {
@@ -89,10 +99,10 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
       <div className="demo-head">
       {presentation.presenting ? <h2 className="demo-present-title">{title}</h2> : null}
       <div className="demo-toolbar" role="toolbar" aria-label={title}>
-        <button type="button" className="demo-button demo-play" onClick={demo.toggle} disabled={demo.status === 'diverged'} aria-label={running ? pauseLabel : playLabel} data-action="play">
+        <button type="button" className="demo-button demo-play" onClick={demo.toggle} disabled={demo.status === 'diverged' || device.phase !== 'ok'} aria-label={running ? pauseLabel : playLabel} data-action="play">
           <span aria-hidden="true">{running ? '❚❚' : '▶'}</span> {running ? pauseLabel : playLabel}
         </button>
-        <button type="button" className="demo-button" onClick={demo.step} disabled={running || demo.status === 'diverged'} title={m.stepTitle} data-action="step">
+        <button type="button" className="demo-button" onClick={demo.step} disabled={running || demo.status === 'diverged' || device.phase !== 'ok'} title={m.stepTitle} data-action="step">
           {m.step}
         </button>
         <button type="button" className="demo-button" onClick={demo.reset} title={m.resetTitle} data-action="reset">
@@ -130,6 +140,23 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
           </button>
         </div>
       ) : null}
+      {device.phase === 'lost' || device.phase === 'switching' ? (
+        <div className="demo-alert" role="alert" data-alert="device-lost">
+          <p>
+            {fill(m.deviceLost, { reason: device.phase === 'lost' ? device.reason : '' })}{' '}
+            {device.snapshotSteps !== null ? fill(m.deviceLostWeights, { steps: formatNumber(lang, device.snapshotSteps, 9) }) : null}
+          </p>
+          {device.phase === 'switching' ? (
+            <p>{fill(m.deviceSwitching, { backend: device.to })}</p>
+          ) : device.next ? (
+            <button type="button" className="demo-button" onClick={demo.continueOnNext} data-action="continue-on-next">
+              {fill(m.continueOn, { backend: device.next })}
+            </button>
+          ) : (
+            <p>{m.deviceLostNone}</p>
+          )}
+        </div>
+      ) : null}
       </div>
       <div className="demo-main">
         <div className="demo-body">{children}</div>
@@ -162,6 +189,14 @@ export function DemoShell<S extends ParamSpecs>(props: DemoShellProps<S>) {
       {runtime.wasmThreads && threadsNote(runtime.wasmThreads, messages.platform) ? (
         <p className="demo-note" data-note="threads">
           {threadsNote(runtime.wasmThreads, messages.platform)}
+        </p>
+      ) : null}
+      {runtime.choice ? (
+        <p className="demo-note" data-note="calibration" data-choice={runtime.choice.source}>
+          {fill(runtime.choice.source === 'measured' ? m.choiceMeasured : m.choiceRemembered, { timings: timingsText(runtime.choice.timings, m, lang), backend: runtime.backend })}{' '}
+          <button type="button" className="demo-button" onClick={() => void measureAgain()} title={m.measureAgainTitle} data-action="measure-again">
+            {m.measureAgain}
+          </button>
         </p>
       ) : null}
       {runtime.fallbacks.length > 0 ? (

@@ -1,11 +1,12 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
+import { deviceReducer, type DeviceState } from '@/lib/demos/device-loss';
 import type { DemoId } from '@/lib/demos/registry';
 import { defaultValues, readParams, writeParams, type ParamSpecs, type ParamValues } from '@/lib/demos/params';
 import { TrainingLoop, type FrameInfo, type LoopDriver, type LoopStatus, type Pace } from './loop';
 import { usePresentation } from './presentation';
-import type { TfRuntime } from './tf-runtime';
+import { deviceLostNow, subscribeDeviceLoss, switchBackend, type TfRuntime } from './tf-runtime';
 
 /** Parameters every demo has, added to its own. */
 export const commonSpecs = {
@@ -32,6 +33,11 @@ export interface UseDemoOptions<S extends ParamSpecs> {
   speed?: number;
   /** Extra rebuild condition computed from the parameters (e.g. β only while training uses it). */
   rebuildKey?: (params: ParamValues<S & typeof commonSpecs>) => string;
+  /**
+   * Called when the browser takes the GPU away: a demo that can carry its weights to the next
+   * backend puts its last copy aside here and returns its step; null when it starts afresh.
+   */
+  onDeviceLost?: () => number | null;
 }
 
 export interface DemoController<S extends ParamSpecs> {
@@ -54,6 +60,10 @@ export interface DemoController<S extends ParamSpecs> {
   redraw: () => void;
   onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
   attachRoot: (el: HTMLElement | null) => void;
+  /** The GPU's state: lost (paused, offering the next backend) until the page moves on. */
+  device: DeviceState;
+  /** Moves the page to the next backend (every demo follows, this one with its weights). */
+  continueOnNext: () => void;
 }
 
 declare global {
@@ -88,12 +98,15 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
   const [frame, setFrame] = useState<FrameInfo>({ steps: 0, loss: NaN, stepsPerSecond: 0 });
   const [announcement, setAnnouncement] = useState('');
   const [autoPaused, setAutoPaused] = useState(false);
+  const [device, dispatchDevice] = useReducer(deviceReducer, { phase: 'ok' } as DeviceState);
   const [generation, setGeneration] = useState(0);
   const [hydrated, setHydrated] = useState(false);
   const loopRef = useRef<TrainingLoop | null>(null);
   const modelRef = useRef<DemoModel | null>(null);
   const autoPausedRef = useRef(false);
   const buildRef = useRef(build);
+  const lostRef = useRef(options.onDeviceLost);
+  const deviceRef = useRef<DeviceState>(device);
   const [element, setElement] = useState<HTMLElement | null>(null);
   const presentation = usePresentation();
   // A link with ?present=<id>&autoplay starts training as soon as the model is built.
@@ -101,6 +114,8 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
 
   useEffect(() => {
     buildRef.current = build;
+    lostRef.current = options.onDeviceLost;
+    deviceRef.current = device;
   });
 
   // The URL is read once, after hydration (the server render has no URL).
@@ -144,6 +159,12 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
       model,
       {
         onStatus: (s, why) => {
+          // A step that failed because the GPU went away is a pause, not a divergence.
+          if (s === 'diverged' && deviceLostNow(runtime.tf)) {
+            setStatus('paused');
+            setReason(null);
+            return;
+          }
           setStatus(s);
           setReason(why ?? null);
           if (s === 'diverged' || s === 'finished') setAnnouncement(s);
@@ -184,6 +205,26 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
     [id],
   );
 
+  // The browser took the GPU away: stop stepping, keep what can be kept, tell the reader.
+  useEffect(
+    () =>
+      subscribeDeviceLoss((loss) => {
+        if (loss.backend !== runtime.backend) return;
+        loopRef.current?.pause();
+        const snapshotSteps = lostRef.current?.() ?? null;
+        dispatchDevice({ type: 'lost', backend: loss.backend, reason: loss.reason, next: loss.next, snapshotSteps });
+        setAnnouncement('lost');
+      }),
+    [runtime],
+  );
+
+  const continueOnNext = useCallback(() => {
+    if (device.phase !== 'lost' || device.next === null) return;
+    dispatchDevice({ type: 'continue' });
+    // Every demo on the page remounts on the new backend; this one's state goes with it.
+    void switchBackend(device.next);
+  }, [device]);
+
   const getParams = useCallback(() => paramsRef.current, []);
 
   const setParam = useCallback((key: keyof (S & typeof commonSpecs), value: number | string | boolean) => {
@@ -195,6 +236,8 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
   }, []);
 
   const play = useCallback(() => {
+    // Nothing can train on a lost GPU: the reader continues on the next backend instead.
+    if (deviceRef.current.phase !== 'ok') return;
     autoPausedRef.current = false;
     setAutoPaused(false);
     loopRef.current?.play();
@@ -235,7 +278,7 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
       }
     };
     const resume = () => {
-      if (autoPausedRef.current && document.visibilityState === 'visible') {
+      if (autoPausedRef.current && document.visibilityState === 'visible' && deviceRef.current.phase === 'ok') {
         autoPausedRef.current = false;
         setAutoPaused(false);
         loopRef.current?.play();
@@ -292,5 +335,7 @@ export function useDemo<S extends ParamSpecs>(options: UseDemoOptions<S>): DemoC
     redraw,
     onKeyDown,
     attachRoot: setElement,
+    device,
+    continueOnNext,
   };
 }

@@ -42,7 +42,7 @@ function loadWasmApi(tf: Tf): Promise<WasmApi> {
 }
 
 /** The demos placed on this page (a lecture's figures, or the playlist's current demo). */
-function demosOnPage(): string[] {
+export function demosOnPage(): string[] {
   const figures = Array.from(document.querySelectorAll<HTMLElement>('figure[data-demo]'), (f) => f.dataset.demo ?? '');
   const playlist = document.querySelector<HTMLElement>('.playlist[data-current]')?.dataset.current;
   return playlist ? [...figures, playlist] : figures;
