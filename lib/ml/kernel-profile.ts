@@ -27,6 +27,11 @@ export interface StepProfile {
   downloadSizes: number[];
   /** Shader programs run (WebGL, WebGPU); null on a backend that runs no shaders. */
   dispatches: number | null;
+  /**
+   * Values the shader programs wrote (the sum of their output sizes): the memory traffic that
+   * bounds elementwise work on a GPU, and a software GPU above all. Null like `dispatches`.
+   */
+  dispatchedValues: number | null;
   /** Tensors the step left allocated (its result excluded, which the profiler disposes). */
   leakedTensors: number;
 }
@@ -73,7 +78,7 @@ function wrapMethod(target: Patchable, name: string, wrapper: (original: (...arg
  * a CPU-side backend also `write`s every kernel's output. A read made while another is running
  * (a backend's `read` calling its own `readSync`) is the same read-back.
  */
-async function countBackendCalls(step: Step): Promise<Pick<StepProfile, 'uploads' | 'downloads' | 'downloadSizes' | 'dispatches'>> {
+async function countBackendCalls(step: Step): Promise<Pick<StepProfile, 'uploads' | 'downloads' | 'downloadSizes' | 'dispatches' | 'dispatchedValues'>> {
   const engine = tf.engine() as unknown as Patchable;
   const backend = tf.backend() as unknown as Patchable;
   const hasShaders = DISPATCH_METHODS.some((name) => typeof backend[name] === 'function');
@@ -81,7 +86,7 @@ async function countBackendCalls(step: Step): Promise<Pick<StepProfile, 'uploads
   // CPU-side one, kernels read their inputs' memory through the same methods, so only the
   // reads the code asks for (the engine's) are counted there.
   const reader = hasShaders ? backend : engine;
-  const counts = { uploads: 0, downloads: 0, downloadSizes: [] as number[], dispatches: 0 };
+  const counts = { uploads: 0, downloads: 0, downloadSizes: [] as number[], dispatches: 0, dispatchedValues: 0 };
   let reading = 0;
   const undo: (() => void)[] = [];
   undo.push(
@@ -136,6 +141,9 @@ async function countBackendCalls(step: Step): Promise<Pick<StepProfile, 'uploads
       wrapMethod(backend, name, (original) =>
         function (this: unknown, ...args: unknown[]) {
           counts.dispatches += 1;
+          // Both backends' programs declare the shape they write.
+          const shape = (args[0] as { outputShape?: number[] } | undefined)?.outputShape ?? [];
+          counts.dispatchedValues += shape.reduce((a, b) => a * b, 1);
           return original.apply(this, args);
         },
       ),
@@ -146,7 +154,7 @@ async function countBackendCalls(step: Step): Promise<Pick<StepProfile, 'uploads
   } finally {
     for (const u of undo.reverse()) u();
   }
-  return { ...counts, dispatches: hasShaders ? counts.dispatches : null };
+  return { ...counts, dispatches: hasShaders ? counts.dispatches : null, dispatchedValues: hasShaders ? counts.dispatchedValues : null };
 }
 
 /** Profiles one call of `step` on the current backend (see the module comment). */
@@ -179,6 +187,7 @@ export function subtractProfiles(a: StepProfile, b: StepProfile): StepProfile {
     downloads: a.downloads - b.downloads,
     downloadSizes: a.downloadSizes.slice(b.downloadSizes.length),
     dispatches: a.dispatches === null || b.dispatches === null ? null : a.dispatches - b.dispatches,
+    dispatchedValues: a.dispatchedValues === null || b.dispatchedValues === null ? null : a.dispatchedValues - b.dispatchedValues,
     leakedTensors: a.leakedTensors - b.leakedTensors,
   };
 }

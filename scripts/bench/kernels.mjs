@@ -32,7 +32,7 @@ async function censusOn(browser, url, backend) {
 }
 
 function cell(p) {
-  const dispatches = p.dispatches === null ? '' : ` / ${p.dispatches} gpu`;
+  const dispatches = p.dispatches === null ? '' : ` / ${p.dispatches} gpu (${(p.dispatchedValues / 1e6).toFixed(2)} M values)`;
   return `${p.kernels}${dispatches} · up ${p.uploads} · down ${p.downloads}`;
 }
 
@@ -48,8 +48,9 @@ function verdicts(byBackend) {
         const b = byId[layers];
         if (!a || !b) continue;
         const kernelsOk = a.kernels <= b.kernels;
-        const dispatchOk = a.dispatches === null || b.dispatches === null || a.dispatches <= b.dispatches;
-        lines.push(`${kernelsOk && dispatchOk ? 'ok  ' : 'MISS'} ${backend} ${ours}: ${a.kernels} kernels / ${a.dispatches} dispatches vs ${layers} ${b.kernels} / ${b.dispatches}`);
+        const dispatchOk = a.dispatches === null || b.dispatches === null || (a.dispatches <= b.dispatches && a.dispatchedValues <= b.dispatchedValues);
+        const mv = (p) => (p.dispatchedValues / 1e6).toFixed(2);
+        lines.push(`${kernelsOk && dispatchOk ? 'ok  ' : 'MISS'} ${backend} ${ours}: ${a.kernels} kernels / ${a.dispatches} dispatches / ${mv(a)} M values written vs ${layers} ${b.kernels} / ${b.dispatches} / ${mv(b)} M`);
       }
     }
     for (const [id, values] of Object.entries(GRID_VALUES)) {
@@ -99,21 +100,22 @@ export async function benchKernels({ browser, webgpuBrowser, port, backends = KE
     }
   }
   const note = [
-    'Kernels of one step (tf.profile) / shader programs run (webgl, webgpu: packing included) · tensors uploaded from JS · read-backs.',
+    'Kernels of one step (tf.profile) / shader programs run (webgl, webgpu: packing included) and the values they wrote · tensors uploaded from JS · read-backs.',
     'tfjs-layers rows: model.fit over two batches minus over one (the per-batch cost, fit\'s per-call work excluded).',
-    'Targets: on webgl/webgpu our step <= model.fit\'s kernels and dispatches; a surface redraw reads its grid back once.',
+    'Targets: on webgl/webgpu our step <= model.fit\'s kernels, dispatches and values written; a surface redraw reads its grid back once.',
   ].join('\n');
   return { rows, note, checks: verdicts(byBackend), detail, byBackend };
 }
 
-// Standalone: node scripts/bench/kernels.mjs [port]
+// Standalone: node scripts/bench/kernels.mjs [port] [backends, e.g. webgl,wasm]
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { table } = await import('./harness.mjs');
   const port = Number(process.argv[2] ?? process.env.BENCH_PORT ?? 4900 + Math.floor(Math.random() * 90));
   const browser = await launch();
   const webgpuBrowser = await launch({ webgpu: true });
   try {
-    const { rows, note, checks, detail } = await benchKernels({ browser, webgpuBrowser, port });
+    const backends = process.argv[3] ? process.argv[3].split(',') : KERNEL_BACKENDS;
+    const { rows, note, checks, detail } = await benchKernels({ browser, webgpuBrowser, port, backends });
     console.log(note);
     console.log(table(rows));
     console.log(`\n${checks.join('\n')}\n\n${detail.join('\n')}`);

@@ -67,13 +67,14 @@ async function tryBackend(name: BackendName, tf: Tf, explicit: boolean): Promise
 declare global {
   interface Window {
     /** Test and bench hook: the engine's tensor count and the backend in use. */
-    __notesTf?: { numTensors(): number; backend(): string; wasmThreads(): number | null };
+    __notesTf?: { numTensors(): number; numBytes(): number; backend(): string; wasmThreads(): number | null };
   }
 }
 
 function exposeForTests(tf: Tf): void {
   window.__notesTf = {
     numTensors: () => tf.memory().numTensors,
+    numBytes: () => tf.memory().numBytes,
     backend: () => tf.getBackend(),
     wasmThreads: () => (tf.getBackend() === 'wasm' ? (wasmThreadsInUse()?.threads ?? null) : null),
   };

@@ -4,7 +4,7 @@
  * per-step scalars.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { PARAM_NAMES, type ParamName } from './model-maths';
+import { PARAM_NAMES, square, type KernelPolicy, type ParamName } from './model-maths';
 
 export interface AdamOptions {
   beta1: number;
@@ -47,7 +47,7 @@ export class Adam {
    * corrections c1 = 1 − β1^t and c2 = 1 − β2^t, lr·(m/c1)/(√(v/c2) + ε) = lrₜ·m/(√v + εₜ)
    * where lrₜ = lr·√c2/c1 and εₜ = ε·√c2.
    */
-  apply(params: Record<ParamName, tf.Variable>, grads: Record<ParamName, tf.Tensor>, t: number, lr: number): void {
+  apply(params: Record<ParamName, tf.Variable>, grads: Record<ParamName, tf.Tensor>, t: number, lr: number, policy: KernelPolicy): void {
     const { beta1, beta2, epsilon } = this.options;
     const c2 = Math.sqrt(1 - beta2 ** t);
     const lrT = tf.scalar((lr * c2) / (1 - beta1 ** t));
@@ -56,7 +56,7 @@ export class Adam {
     for (const name of PARAM_NAMES) {
       const grad = grads[name];
       const m = tf.add(tf.mul(this.m[name], s.beta1), tf.mul(grad, s.k1));
-      const v = tf.add(tf.mul(this.v[name], s.beta2), tf.mul(tf.square(grad), s.k2));
+      const v = tf.add(tf.mul(this.v[name], s.beta2), tf.mul(square(grad, policy), s.k2));
       const update = tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsT)), lrT);
       params[name].assign(tf.sub(params[name], update));
       this.m[name].assign(m);

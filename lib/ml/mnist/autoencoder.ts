@@ -12,7 +12,13 @@
  *   minibatch is drawn with gatherND there (the CPU backend is the other way round).
  * - wasm's tanh is a scalar loop ~7× slower than its (XNNPACK) sigmoid, so there tanh(z) is
  *   computed as 2σ(2z) − 1 (within 2e-7).
- * - Bias gradients are products with a row of ones, faster than a reduction over axis 0.
+ * - Bias gradients are products with a row of ones, faster than a reduction over axis 0 (on
+ *   WebGL too: a column sum there is a transpose, two reductions and an unpack).
+ * - On GPU backends (WebGL, WebGPU) the formulation changes where wasm's choices cost a GPU
+ *   dispatches: matMul's transpose flags instead of transposes, gather, tanh itself, and
+ *   squares as products (WebGL's square shader is unpacked, so each one also unpacks and
+ *   repacks its operand). `npm run bench -- --only kernels` counts the kernels, shader
+ *   dispatches and values written of one step against tfjs-layers' model.fit.
  * - The constant 2/(B·784) of the MSE gradient is folded into Adam's constants instead of
  *   costing a pass over the batch; Adam's bias correction goes into two per-step scalars.
  * - Minibatch sampling stays on the backend, several steps run without a read-back, and the
@@ -37,6 +43,7 @@ import {
   initialParameters,
   kernelPolicy,
   layer,
+  square,
   type AutoencoderParams,
   type ParamName,
 } from './model-maths';
@@ -209,8 +216,8 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
       const input = corruptInput(target, corruption, corruptRng);
       const { h, y } = forwardPass(model, input, policy, constants);
       const diff: tf.Tensor2D = tf.sub(y, target);
-      adam.apply(params, backwardUnscaled(model, input, h, y, diff, constants.ones, policy, constants), t, lr);
-      return wantLoss ? tf.mean<tf.Scalar>(tf.square(diff)) : undefined;
+      adam.apply(params, backwardUnscaled(model, input, h, y, diff, constants.ones, policy, constants), t, lr, policy);
+      return wantLoss ? tf.mean<tf.Scalar>(square(diff, policy)) : undefined;
     });
     step = t;
     return loss;
@@ -248,7 +255,7 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
           const diff: tf.Tensor2D = tf.sub(y, ts);
           const ones = rows === batchSize ? constants.ones : (tf.ones([1, rows]) as tf.Tensor2D);
           const grads = backwardUnscaled(model, xs, h, y, diff, ones, policy, constants);
-          const sq = tf.sum<tf.Scalar>(tf.square(diff));
+          const sq = tf.sum<tf.Scalar>(square(diff, policy));
           const added = {} as Record<ParamName, tf.Tensor>;
           for (const name of PARAM_NAMES) added[name] = sums ? tf.add(sums[name], grads[name]) : grads[name];
           return { added, sq: squares ? tf.add<tf.Scalar>(squares, sq) : sq };
@@ -261,7 +268,7 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
       const grads = sums!;
       const total = squares!;
       const loss = tf.tidy(() => {
-        adam.apply(params, grads, t, lr);
+        adam.apply(params, grads, t, lr, kernelPolicy());
         return tf.div<tf.Scalar>(total, tf.scalar(batchSize * inputSize));
       });
       step = t;

@@ -229,5 +229,48 @@ declare global {
   }
 }
 
-const api = { init, select, census, ours, stepTimes, layers, baselineEpoch, matmulRate };
+/** Shader programs one step of a census entry runs: name and output size, in order (diagnostics). */
+async function programs(id: string): Promise<string[]> {
+  const entry = CENSUS.find((e) => e.id === id);
+  let run: () => Promise<void>;
+  let done: () => void;
+  if (entry) {
+    const s = entry.setup();
+    run = async () => {
+      const r = await s.step();
+      if (r) tf.dispose(r as tf.TensorContainer);
+    };
+    done = s.dispose;
+  } else {
+    const hidden = Number(id.split('-')[1]);
+    const model = layersModel(hidden);
+    const x = randomImages(256, 7);
+    run = async () => {
+      await model.trainOnBatch(x, x);
+    };
+    done = () => {
+      model.dispose();
+      x.dispose();
+    };
+  }
+  await run();
+  const backend = tf.backend() as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const name = 'runWebGLProgram' in backend ? 'runWebGLProgram' : 'runWebGPUProgram';
+  const seen: string[] = [];
+  const original = backend[name];
+  backend[name] = function (this: unknown, ...args: unknown[]) {
+    const program = args[0] as { constructor: { name: string }; outputShape: number[] };
+    seen.push(`${program.constructor.name}[${program.outputShape.join('x')}]`);
+    return original.apply(this, args);
+  };
+  try {
+    await run();
+  } finally {
+    delete backend[name];
+    done();
+  }
+  return seen;
+}
+
+const api = { programs, init, select, census, ours, stepTimes, layers, baselineEpoch, matmulRate };
 window.__mnistBench = api;
