@@ -20,7 +20,8 @@
  *   repacks its operand). `npm run bench -- --only kernels` counts the kernels, shader
  *   dispatches and values written of one step against tfjs-layers' model.fit.
  * - The constant 2/(B·784) of the MSE gradient is folded into Adam's constants instead of
- *   costing a pass over the batch; Adam's bias correction goes into two per-step scalars.
+ *   costing a pass over the batch; Adam's bias correction goes into two per-step scalars, and
+ *   its moments are kept in the unscaled gradient's units (two passes fewer per parameter).
  * - Minibatch sampling stays on the backend, several steps run without a read-back, and the
  *   loss is only computed for the step that returns it.
  *
@@ -122,15 +123,15 @@ export interface Autoencoder extends TrainingSession {
   importWeights(weights: WeightMap): void;
 }
 
-/** Reads the given variables back, all cloned at once so that they come from the same step. */
-async function readConsistent(variables: tf.Variable[]): Promise<Float32Array[]> {
+/** Reads the given tensors back, cloned at once so that they come from the same step; frees `owned`. */
+async function readConsistent(variables: tf.Tensor[], owned: tf.Tensor[] = []): Promise<Float32Array[]> {
   // Clone synchronously so that every value comes from the same step even if training
   // continues while the read-backs are pending.
   const clones = variables.map((v) => tf.clone(v));
   try {
-    return (await Promise.all(clones.map((c) => c.data()))) as Float32Array[];
+    return (await Promise.all([...clones, ...owned].map((c) => c.data()))) as Float32Array[];
   } finally {
-    for (const c of clones) c.dispose();
+    tf.dispose([...clones, ...owned]);
   }
 }
 
@@ -376,9 +377,12 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
 
     async exportWeights({ optimizer = false } = {}) {
       alive();
-      const sources = optimizer ? [params, adam.m, adam.v] : [params];
       const t = step;
-      const values = await readConsistent(sources.flatMap((source) => PARAM_NAMES.map((name) => source[name])));
+      const moments = optimizer ? adam.moments() : [];
+      const values = await readConsistent(
+        PARAM_NAMES.map((name) => params[name]),
+        moments.flatMap((source) => PARAM_NAMES.map((name) => source[name])),
+      );
       const byName = (k: number) => Object.fromEntries(PARAM_NAMES.map((name, i) => [name, values[k * PARAM_NAMES.length + i]])) as Record<ParamName, Float32Array>;
       return toWeightMap({ params: byName(0), moments: optimizer ? [byName(1), byName(2)] : null, step: t }, inputSize, hidden);
     },

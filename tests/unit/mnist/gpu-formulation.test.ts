@@ -83,6 +83,37 @@ function reference(x: Float32Array, t: Float32Array): { loss: number; grads: Rec
   return { loss: loss / (B * N), grads };
 }
 
+describe('Adam with moments in the unscaled gradient\'s units', () => {
+  it('moves the parameters and holds the moments of tf.train.adam (PyTorch\'s units)', async () => {
+    const shapes = { w1: [N, D], b1: [D], w2: [D, N], b2: [N] };
+    const scale = 0.05;
+    const ours = new Adam(shapes, { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, gradScale: scale });
+    const mine = Object.fromEntries(NAMES.map((n) => [n, tf.variable(tf.clone(p[n]), true, `ours-${n}`)])) as Record<(typeof NAMES)[number], tf.Variable>;
+    const theirs = Object.fromEntries(NAMES.map((n) => [n, tf.variable(tf.clone(p[n]), true, `ref-${n}`)])) as Record<(typeof NAMES)[number], tf.Variable>;
+    const reference = tf.train.adam(1e-2, 0.9, 0.999, 1e-8);
+    for (let t = 1; t <= 4; t++) {
+      tf.tidy(() => {
+        const grads = autoencoderGradients(mine as unknown as AutoencoderParams, input, target, policyFor('webgl'));
+        // Unscaled gradients for ours, the true ones for the reference.
+        ours.apply(mine, grads, t, 1e-2, policyFor('webgl'));
+        const g2 = autoencoderGradients(theirs as unknown as AutoencoderParams, input, target, policyFor('webgl'));
+        reference.applyGradients(Object.fromEntries(NAMES.map((n) => [`ref-${n}`, tf.mul(g2[n], scale)])));
+      });
+    }
+    const [m, v] = ours.moments();
+    const refWeights = await reference.getWeights();
+    const refTensor = (name: string) => refWeights.find((w) => w.name === name)!.tensor;
+    for (const n of NAMES) {
+      expect(relativeError(await mine[n].data(), await theirs[n].data()), `${n}`).toBeLessThan(1e-5);
+      expect(relativeError(await m[n].data(), await refTensor(`ref-${n}/m`).data()), `${n} m`).toBeLessThan(1e-5);
+      expect(relativeError(await v[n].data(), await refTensor(`ref-${n}/v`).data()), `${n} v`).toBeLessThan(1e-5);
+    }
+    tf.dispose([...Object.values(m), ...Object.values(v), ...Object.values(mine), ...Object.values(theirs)]);
+    reference.dispose();
+    ours.dispose();
+  });
+});
+
 describe('GPU and wasm formulations of the autoencoder step', () => {
   it('differ where the backends want different kernels', () => {
     const wasm = policyFor('wasm');
