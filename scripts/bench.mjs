@@ -6,6 +6,7 @@
 //   --only NAME    one section: site, part-a, part-b, mnist, kernels, soak, threads, lighthouse
 //   --minutes M    soak only: training time per demo (default 5)
 //   --warmup-seconds S  soak only: when the warm-up sample is taken (default 60)
+//   --every-seconds S   soak only: further samples every S seconds after the warm-up
 //   --port P       serve the site on P and the bench pages on P+1, P+2 (default: random ports)
 //   --pages LIST   Lighthouse only: comma-separated site paths (default: every page)
 //   --form LIST    Lighthouse only: mobile,desktop (default both)
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     dir: { type: 'string' },
     minutes: { type: 'string', default: '5' },
     'warmup-seconds': { type: 'string', default: '60' },
+    'every-seconds': { type: 'string', default: '0' },
     port: { type: 'string' },
   },
 });
@@ -147,7 +149,7 @@ try {
   }
   if (wants('soak')) {
     console.log('\n## Soak');
-    const soak = await benchSoak({ browser, base, minutes: Number(args.minutes), warmupSeconds: Number(args['warmup-seconds']) });
+    const soak = await benchSoak({ browser, base, minutes: Number(args.minutes), warmupSeconds: Number(args['warmup-seconds']), everySeconds: Number(args['every-seconds']) });
     console.log(soak.note);
     console.log(table(soak.rows));
     console.log(`\n${soak.checks.join('\n')}`);

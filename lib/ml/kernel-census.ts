@@ -7,7 +7,9 @@
  * pixel values, and the census then runs where the data file is not at hand (Node).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { gridPoints } from './grid';
+import { argminLatent, ellipseData, ellipseEnergies, freeEnergy, latentGrid } from './ellipse';
+import { createEllipseTrainer, ellipseInitialWeights } from './ellipse-trainer';
+import { gridPoints, type Box } from './grid';
 import { createAutoencoder } from './mnist/autoencoder';
 import { DENOISING_DEFAULTS, PRACTICUM } from './mnist/presets';
 import { createCdSession } from './part-b/contrastive-divergence';
@@ -26,6 +28,7 @@ export interface CensusEntry {
 }
 
 /** Grid sides of the energy surfaces, as the demos draw them. */
+export const ELLIPSE_GRID = 128;
 export const KMEANS_GRID = 128;
 export const CD_GRID = 96;
 const CD_POINTS = 300;
@@ -74,7 +77,50 @@ function kmeansSession() {
   return createEditableKMeans({ data: DATASETS.spiral(300, 1), k: 16, seed: 1, mode: 'lloyd', start: 'kmeanspp', box: DATA_BOX });
 }
 
+const ELLIPSE_BOX: Box = { x: [-3, 3], y: [-3, 3] };
+
+function ellipseTrainer() {
+  return createEllipseTrainer({ data: ellipseData({ n: 24, x: 0, seed: 1 }), w0: ellipseInitialWeights(1), learningRate: 0.02, optimizer: 'adam', latent: latentGrid() });
+}
+
 export const CENSUS: readonly CensusEntry[] = [
+  {
+    id: 'ellipse-step',
+    label: 'Latent-variable ellipse (part A), one step',
+    setup() {
+      const trainer = ellipseTrainer();
+      return { step: () => trainer.step(), dispose: () => trainer.dispose() };
+    },
+  },
+  {
+    id: 'ellipse-redraw',
+    label: `Latent-variable ellipse free-energy redraw (${ELLIPSE_GRID}² grid)`,
+    setup() {
+      const trainer = ellipseTrainer();
+      const z = latentGrid();
+      const grid = tf.tensor2d(gridPoints(ELLIPSE_BOX, ELLIPSE_GRID), [ELLIPSE_GRID * ELLIPSE_GRID, 2]);
+      // The demo's draw: the weights, then the surface and the picked point in one batch.
+      return {
+        step: async () => {
+          const w = await trainer.weights();
+          const outs = tf.tidy(() => {
+            const wt = tf.tensor1d(w);
+            const picked = tf.tensor2d([1.2, 1.6], [1, 2]);
+            return [freeEnergy(grid, wt, z, Infinity), ellipseEnergies(picked, wt, z), argminLatent(picked, wt, z)];
+          });
+          try {
+            await Promise.all(outs.map((t) => t.data()));
+          } finally {
+            tf.dispose(outs);
+          }
+        },
+        dispose() {
+          trainer.dispose();
+          grid.dispose();
+        },
+      };
+    },
+  },
   autoencoderEntry('ae-30', 'MNIST autoencoder 784-30-784, one step', 30, false),
   autoencoderEntry('ae-500', 'MNIST autoencoder 784-500-784, one step', 500, false),
   autoencoderEntry('dae-500', 'MNIST denoising autoencoder 784-500-784, one step', DENOISING_DEFAULTS.hidden, true),

@@ -14,7 +14,7 @@ export const KERNEL_BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
 /** Entries compared with the layers baseline of the same width. */
 const VERSUS_LAYERS = { 'ae-30': 'layers-30', 'ae-500': 'layers-500', 'dae-500': 'layers-500' };
 /** Redraws and the grid size each must read back once. */
-const GRID_VALUES = { 'kmeans-redraw': 128 * 128, 'cd-redraw': 96 * 96 };
+const GRID_VALUES = { 'ellipse-redraw': 128 * 128, 'kmeans-redraw': 128 * 128, 'cd-redraw': 96 * 96 };
 
 async function censusOn(browser, url, backend) {
   const page = await browser.newPage();

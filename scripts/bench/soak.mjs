@@ -5,7 +5,8 @@
 // after a forced garbage collection (CDP), and the longest main-thread task since the previous
 // sample. Target: no growth over 5 % from the warm-up sample to the end.
 //
-// Standalone: node scripts/bench/soak.mjs [--minutes 5] [--warmup-seconds 60] [--site out] [--port P]
+// Standalone: node scripts/bench/soak.mjs [--minutes 5] [--warmup-seconds 60] [--every-seconds S]
+//             [--site out] [--port P]   (--every-seconds adds samples between the warm-up and the end)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -41,8 +42,11 @@ function growth(from, to) {
   return from > 0 ? (100 * (to - from)) / from : to > from ? Infinity : 0;
 }
 
-/** One demo: play for `minutes`, sampling at the start, after `warmupSeconds` and at the end. */
-async function soakDemo(browser, base, demo, minutes, warmupSeconds) {
+/**
+ * One demo: play for `minutes`, sampling at the start, after `warmupSeconds`, every
+ * `everySeconds` after that (if set) and at the end.
+ */
+async function soakDemo(browser, base, demo, minutes, warmupSeconds, everySeconds) {
   const url = `${base}${demo.path}${demo.query ? `?${demo.query}` : ''}`;
   const { page, figure } = await openDemo(browser, url, demo.id);
   try {
@@ -55,7 +59,13 @@ async function soakDemo(browser, base, demo, minutes, warmupSeconds) {
     const warm = Math.min(warmupSeconds * 1000, total / 2);
     await page.waitForTimeout(warm);
     samples.warm = await sample(page, cdp, demo.id, since);
-    await page.waitForTimeout(total - warm);
+    let elapsed = warm;
+    for (let k = 1; everySeconds > 0 && elapsed + everySeconds * 1000 < total; k++) {
+      await page.waitForTimeout(everySeconds * 1000);
+      elapsed += everySeconds * 1000;
+      samples[`+${k * everySeconds} s`] = await sample(page, cdp, demo.id, since);
+    }
+    await page.waitForTimeout(total - elapsed);
     samples.end = await sample(page, cdp, demo.id, since);
     await figure.locator('[data-action="play"]').click();
     return { demo, samples, warmSeconds: warm / 1000 };
@@ -64,9 +74,9 @@ async function soakDemo(browser, base, demo, minutes, warmupSeconds) {
   }
 }
 
-export async function benchSoak({ browser, base, minutes = 5, warmupSeconds = 60 }) {
+export async function benchSoak({ browser, base, minutes = 5, warmupSeconds = 60, everySeconds = 0 }) {
   const results = [];
-  for (const demo of SOAK_DEMOS) results.push(await soakDemo(browser, base, demo, minutes, warmupSeconds));
+  for (const demo of SOAK_DEMOS) results.push(await soakDemo(browser, base, demo, minutes, warmupSeconds, everySeconds));
   const rows = [['demo', 'sample', 'time s', 'steps', 'tensors', 'tensor MB', 'JS heap MB', 'longest task ms (interval)']];
   const checks = [];
   for (const { demo, samples, warmSeconds } of results) {
@@ -97,6 +107,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     options: {
       minutes: { type: 'string', default: '5' },
       'warmup-seconds': { type: 'string', default: '60' },
+      'every-seconds': { type: 'string', default: '0' },
       site: { type: 'string', default: 'out' },
       port: { type: 'string' },
     },
@@ -105,7 +116,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const site = await serve(path.resolve(values.site), port);
   const browser = await launch();
   try {
-    const { rows, checks, note } = await benchSoak({ browser, base: `http://127.0.0.1:${port}`, minutes: Number(values.minutes), warmupSeconds: Number(values['warmup-seconds']) });
+    const { rows, checks, note } = await benchSoak({ browser, base: `http://127.0.0.1:${port}`, minutes: Number(values.minutes), warmupSeconds: Number(values['warmup-seconds']), everySeconds: Number(values['every-seconds']) });
     console.log(note);
     console.log(table(rows));
     console.log(`\n${checks.join('\n')}`);

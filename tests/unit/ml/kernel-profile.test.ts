@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CENSUS, largeDownloads, profileEntry, KMEANS_GRID, CD_GRID } from '@/lib/ml/kernel-census';
+import { CENSUS, largeDownloads, profileEntry, ELLIPSE_GRID, KMEANS_GRID, CD_GRID } from '@/lib/ml/kernel-census';
 import { countByName, profileStep, subtractProfiles } from '@/lib/ml/kernel-profile';
 
 beforeAll(async () => {
@@ -87,10 +87,12 @@ describe('the census on the CPU backend', () => {
     expect(largeDownloads(kmeans, KMEANS_GRID * KMEANS_GRID)).toBe(1);
     const cd = await profileEntry(entry('cd-redraw'));
     expect(largeDownloads(cd, CD_GRID * CD_GRID)).toBe(1);
+    const ellipse = await profileEntry(entry('ellipse-redraw'));
+    expect(largeDownloads(ellipse, ELLIPSE_GRID * ELLIPSE_GRID)).toBe(1);
   }, 60_000);
 
-  it('the K-means and contrastive steps read nothing back', async () => {
-    for (const id of ['kmeans-gradient', 'cd-step']) {
+  it('the K-means, contrastive and ellipse steps read nothing back', async () => {
+    for (const id of ['kmeans-gradient', 'cd-step', 'ellipse-step']) {
       const p = await profileEntry(entry(id));
       expect(p.downloads, id).toBe(0);
       expect(p.leakedTensors, id).toBe(0);
