@@ -2,6 +2,7 @@
 
 import type * as TF from '@tensorflow/tfjs-core';
 import { backendOrder, type BackendName, type ThreadingChoice } from '@/lib/demos/backends';
+import { halfPrecisionReason } from '@/lib/demos/float-precision';
 import { prepareWasm, wasmThreadsInUse } from './wasm-backend';
 
 export type Tf = typeof TF;
@@ -54,10 +55,8 @@ async function tryBackend(name: BackendName, tf: Tf, explicit: boolean): Promise
   const ok = name === 'wasm' ? await (await prepareWasm(tf)).initialise() : await tf.setBackend(name);
   if (!ok) throw new Error(`${name} did not initialise`);
   await tf.ready();
-  if (name === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_CAPABLE')) {
-    // Half-precision render targets make training silently wrong (NaNs, stalled losses).
-    throw new Error('this GPU renders only half-precision floats');
-  }
+  const halfPrecision = halfPrecisionReason(name, (flag) => tf.env().getBool(flag));
+  if (halfPrecision) throw new Error(halfPrecision);
   if (name === 'webgl' && !explicit && softwareWebGl()) {
     // WebGL emulated on the CPU (no GPU, or a blocked driver) is several times slower than wasm.
     throw new Error('WebGL runs in software here, slower than wasm');
