@@ -3,7 +3,11 @@
 //   --runs N       runs per figure (default 3)
 //   --seconds S    training time per run (default 10)
 //   --skip-build   use the existing out/ and do not time a build
-//   --only NAME    one section: site, part-a, part-b, mnist, threads, lighthouse
+//   --only NAME    one section: site, part-a, part-b, mnist, kernels, soak, threads, lighthouse
+//   --minutes M    soak only: training time per demo (default 5)
+//   --warmup-seconds S  soak only: when the warm-up sample is taken (default 60)
+//   --every-seconds S   soak only: further samples every S seconds after the warm-up
+//   --port P       serve the site on P and the bench pages on P+1, P+2 (default: random ports)
 //   --pages LIST   Lighthouse only: comma-separated site paths (default: every page)
 //   --form LIST    Lighthouse only: mobile,desktop (default both)
 //   --dir DIR      the built site to measure (default out/)
@@ -20,6 +24,8 @@ import { benchLighthouse, exportedPages } from './bench/lighthouse.mjs';
 import { htmlWeight } from './bench/html-weight.mjs';
 import { serveStatic } from './static-host.mjs';
 import { benchThreads } from './bench/threads.mjs';
+import { benchKernels } from './bench/kernels.mjs';
+import { benchSoak } from './bench/soak.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,6 +36,10 @@ const { values: args } = parseArgs({
     pages: { type: 'string' },
     form: { type: 'string' },
     dir: { type: 'string' },
+    minutes: { type: 'string', default: '5' },
+    'warmup-seconds': { type: 'string', default: '60' },
+    'every-seconds': { type: 'string', default: '0' },
+    port: { type: 'string' },
   },
 });
 const runs = Number(args.runs);
@@ -78,7 +88,7 @@ if (wants('site')) {
   ]));
 }
 
-const port = 4500 + Math.floor(Math.random() * 400);
+const port = args.port ? Number(args.port) : 4500 + Math.floor(Math.random() * 400);
 if (wants('lighthouse')) {
   // Served as a production static host serves it (compressed, long-lived caching of hashed files).
   const lhServer = await serveStatic(siteDir, { port: lighthousePort, basePath: process.env.NEXT_PUBLIC_BASE_PATH ?? '' });
@@ -103,8 +113,8 @@ if (wants('lighthouse')) {
 const server = await serve(siteDir, port);
 const base = `http://127.0.0.1:${port}`;
 const browser = await launch();
-// Only part A has a WebGPU row: the second browser is launched for it alone.
-const webgpuBrowser = wants('part-a') ? await launch({ webgpu: true }) : null;
+// Part A and the kernel census have WebGPU columns: the second browser is launched for them alone.
+const webgpuBrowser = wants('part-a') || wants('kernels') ? await launch({ webgpu: true }) : null;
 try {
   if (wants('part-a')) {
     console.log('\n## Part A demos');
@@ -125,10 +135,24 @@ try {
   }
   if (wants('mnist')) {
     console.log('\n## Practicum: MNIST autoencoders');
-    const mnist = await benchMnist({ browser, base, runs, seconds });
+    const mnist = await benchMnist({ browser, base, runs, seconds, pagePort: args.port ? port + 1 : undefined });
     console.log(mnist.note);
     console.log(table(mnist.rows));
     if (mnist.demoRows) console.log(`\n${table(mnist.demoRows)}`);
+  }
+  if (wants('kernels')) {
+    console.log('\n## Kernels of one step, per backend');
+    const kernels = await benchKernels({ browser, webgpuBrowser, port: args.port ? port + 2 : 4900 + Math.floor(Math.random() * 90) });
+    console.log(kernels.note);
+    console.log(table(kernels.rows));
+    console.log(`\n${kernels.checks.join('\n')}\n\n${kernels.detail.join('\n')}`);
+  }
+  if (wants('soak')) {
+    console.log('\n## Soak');
+    const soak = await benchSoak({ browser, base, minutes: Number(args.minutes), warmupSeconds: Number(args['warmup-seconds']), everySeconds: Number(args['every-seconds']) });
+    console.log(soak.note);
+    console.log(table(soak.rows));
+    console.log(`\n${soak.checks.join('\n')}`);
   }
   if (wants('threads')) {
     console.log('\n## Threads: wasm on every core');

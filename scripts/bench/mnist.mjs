@@ -123,8 +123,8 @@ async function demoFigures(browser, base, backend, target, seconds, runs, hidden
   };
 }
 
-export async function benchMnist({ browser, base, runs = 3, seconds = 10, backends = ['wasm', 'webgl'] }) {
-  const port = 4900 + Math.floor(Math.random() * 90);
+export async function benchMnist({ browser, base, runs = 3, seconds = 10, backends = ['wasm', 'webgl'], pagePort }) {
+  const port = pagePort ?? 4900 + Math.floor(Math.random() * 90);
   const server = await serveBenchPage(port);
   const benchUrl = `http://127.0.0.1:${port}/`;
   const results = [];

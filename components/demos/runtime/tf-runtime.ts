@@ -5,6 +5,7 @@ import { backendOrder, isBackendName, type BackendName, type ThreadingChoice } f
 import type { BackendTiming, CalibrationStore } from '@/lib/demos/calibration';
 import type { CalibrationProbe } from '@/lib/demos/calibration-probe';
 import { isLosable, nextBackend } from '@/lib/demos/device-loss';
+import { halfPrecisionReason } from '@/lib/demos/float-precision';
 import { prepareWasm, wasmThreadsInUse } from './wasm-backend';
 
 export type Tf = typeof TF;
@@ -62,10 +63,8 @@ async function tryBackend(name: BackendName, tf: Tf): Promise<void> {
   const ok = name === 'wasm' ? await (await prepareWasm(tf)).initialise() : await tf.setBackend(name);
   if (!ok) throw new Error(`${name} did not initialise`);
   await tf.ready();
-  if (name === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_CAPABLE')) {
-    // Half-precision render targets make training silently wrong (NaNs, stalled losses).
-    throw new Error('this GPU renders only half-precision floats');
-  }
+  const halfPrecision = halfPrecisionReason(name, (flag) => tf.env().getBool(flag));
+  if (halfPrecision) throw new Error(halfPrecision);
   watchDevice(tf, name);
 }
 
@@ -153,6 +152,7 @@ declare global {
     /** Test and bench hook: the engine's tensor count and the backend in use. */
     __notesTf?: {
       numTensors(): number;
+      numBytes(): number;
       backend(): string;
       wasmThreads(): number | null;
       /** How the backend was chosen: 'measured', 'remembered', or null (forced or light page). */
@@ -171,6 +171,7 @@ let latestChoice: TfRuntime['choice'] | undefined;
 function exposeForTests(tf: Tf): void {
   window.__notesTf = {
     numTensors: () => tf.memory().numTensors,
+    numBytes: () => tf.memory().numBytes,
     backend: () => tf.getBackend(),
     wasmThreads: () => (tf.getBackend() === 'wasm' ? (wasmThreadsInUse()?.threads ?? null) : null),
     choice: () => latestChoice?.source ?? null,

@@ -12,9 +12,16 @@
  *   minibatch is drawn with gatherND there (the CPU backend is the other way round).
  * - wasm's tanh is a scalar loop ~7× slower than its (XNNPACK) sigmoid, so there tanh(z) is
  *   computed as 2σ(2z) − 1 (within 2e-7).
- * - Bias gradients are products with a row of ones, faster than a reduction over axis 0.
+ * - Bias gradients are products with a row of ones, faster than a reduction over axis 0 (on
+ *   WebGL too: a column sum there is a transpose, two reductions and an unpack).
+ * - On GPU backends (WebGL, WebGPU) the formulation changes where wasm's choices cost a GPU
+ *   dispatches: matMul's transpose flags instead of transposes, gather, tanh itself, and
+ *   squares as products (WebGL's square shader is unpacked, so each one also unpacks and
+ *   repacks its operand). `npm run bench -- --only kernels` counts the kernels, shader
+ *   dispatches and values written of one step against tfjs-layers' model.fit.
  * - The constant 2/(B·784) of the MSE gradient is folded into Adam's constants instead of
- *   costing a pass over the batch; Adam's bias correction goes into two per-step scalars.
+ *   costing a pass over the batch; Adam's bias correction goes into two per-step scalars, and
+ *   its moments are kept in the unscaled gradient's units (two passes fewer per parameter).
  * - Minibatch sampling stays on the backend, several steps run without a read-back, and the
  *   loss is only computed for the step that returns it.
  *
@@ -37,6 +44,7 @@ import {
   initialParameters,
   kernelPolicy,
   layer,
+  square,
   type AutoencoderParams,
   type ParamName,
 } from './model-maths';
@@ -115,15 +123,15 @@ export interface Autoencoder extends TrainingSession {
   importWeights(weights: WeightMap): void;
 }
 
-/** Reads the given variables back, all cloned at once so that they come from the same step. */
-async function readConsistent(variables: tf.Variable[]): Promise<Float32Array[]> {
+/** Reads the given tensors back, cloned at once so that they come from the same step; frees `owned`. */
+async function readConsistent(variables: tf.Tensor[], owned: tf.Tensor[] = []): Promise<Float32Array[]> {
   // Clone synchronously so that every value comes from the same step even if training
   // continues while the read-backs are pending.
   const clones = variables.map((v) => tf.clone(v));
   try {
-    return (await Promise.all(clones.map((c) => c.data()))) as Float32Array[];
+    return (await Promise.all([...clones, ...owned].map((c) => c.data()))) as Float32Array[];
   } finally {
-    for (const c of clones) c.dispose();
+    tf.dispose([...clones, ...owned]);
   }
 }
 
@@ -209,8 +217,8 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
       const input = corruptInput(target, corruption, corruptRng);
       const { h, y } = forwardPass(model, input, policy, constants);
       const diff: tf.Tensor2D = tf.sub(y, target);
-      adam.apply(params, backwardUnscaled(model, input, h, y, diff, constants.ones, policy, constants), t, lr);
-      return wantLoss ? tf.mean<tf.Scalar>(tf.square(diff)) : undefined;
+      adam.apply(params, backwardUnscaled(model, input, h, y, diff, constants.ones, policy, constants), t, lr, policy);
+      return wantLoss ? tf.mean<tf.Scalar>(square(diff, policy)) : undefined;
     });
     step = t;
     return loss;
@@ -248,7 +256,7 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
           const diff: tf.Tensor2D = tf.sub(y, ts);
           const ones = rows === batchSize ? constants.ones : (tf.ones([1, rows]) as tf.Tensor2D);
           const grads = backwardUnscaled(model, xs, h, y, diff, ones, policy, constants);
-          const sq = tf.sum<tf.Scalar>(tf.square(diff));
+          const sq = tf.sum<tf.Scalar>(square(diff, policy));
           const added = {} as Record<ParamName, tf.Tensor>;
           for (const name of PARAM_NAMES) added[name] = sums ? tf.add(sums[name], grads[name]) : grads[name];
           return { added, sq: squares ? tf.add<tf.Scalar>(squares, sq) : sq };
@@ -261,7 +269,7 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
       const grads = sums!;
       const total = squares!;
       const loss = tf.tidy(() => {
-        adam.apply(params, grads, t, lr);
+        adam.apply(params, grads, t, lr, kernelPolicy());
         return tf.div<tf.Scalar>(total, tf.scalar(batchSize * inputSize));
       });
       step = t;
@@ -369,9 +377,12 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
 
     async exportWeights({ optimizer = false } = {}) {
       alive();
-      const sources = optimizer ? [params, adam.m, adam.v] : [params];
       const t = step;
-      const values = await readConsistent(sources.flatMap((source) => PARAM_NAMES.map((name) => source[name])));
+      const moments = optimizer ? adam.moments() : [];
+      const values = await readConsistent(
+        PARAM_NAMES.map((name) => params[name]),
+        moments.flatMap((source) => PARAM_NAMES.map((name) => source[name])),
+      );
       const byName = (k: number) => Object.fromEntries(PARAM_NAMES.map((name, i) => [name, values[k * PARAM_NAMES.length + i]])) as Record<ParamName, Float32Array>;
       return toWeightMap({ params: byName(0), moments: optimizer ? [byName(1), byName(2)] : null, step: t }, inputSize, hidden);
     },

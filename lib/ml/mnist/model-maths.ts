@@ -51,14 +51,37 @@ export interface KernelPolicy {
   explicitTranspose: boolean;
   /** Draw minibatch rows with gatherND rather than gather. */
   gatherRowsNd: boolean;
-  /** Compute tanh as 2σ(2z) − 1 (wasm's tanh is a scalar loop ~7× slower than its sigmoid). */
+  /**
+   * Compute tanh as 2σ(2z) − 1. On wasm, tanh is a scalar loop ~7× slower than its (XNNPACK)
+   * sigmoid. On WebGL, tanh has only an unpacked shader: it unpacks the packed product it
+   * follows, and every packed op that reads its output packs it again (four times per layer
+   * in a training step), while sigmoid, products and differences all run packed.
+   */
   tanhViaSigmoid: boolean;
+  /**
+   * Square as x·x. On WebGL, Square has only an unpacked shader, so between the packed products
+   * and sums around it every square costs an unpack and a pack on top of its own pass; the
+   * product has a packed shader. Elsewhere the dedicated kernel is as fast or faster.
+   */
+  squareAsProduct: boolean;
 }
 
-/** See the module comment; re-read every step because the UI may switch backends. */
+/** The policy the backend named `backend` wants (see the module comment of autoencoder.ts). */
+export function policyFor(backend: string): KernelPolicy {
+  const wasm = backend === 'wasm';
+  const webgl = backend === 'webgl';
+  const gpu = webgl || backend === 'webgpu';
+  return { explicitTranspose: wasm, gatherRowsNd: wasm, tanhViaSigmoid: wasm || webgl, squareAsProduct: gpu };
+}
+
+/** The current backend's policy; re-read every step because the UI may switch backends. */
 export function kernelPolicy(): KernelPolicy {
-  const wasm = tf.getBackend() === 'wasm';
-  return { explicitTranspose: wasm, gatherRowsNd: wasm, tanhViaSigmoid: wasm };
+  return policyFor(tf.getBackend());
+}
+
+/** x², by the kernel the policy prefers. */
+export function square<T extends tf.Tensor>(x: T, policy: KernelPolicy): T {
+  return policy.squareAsProduct ? tf.mul(x, x) : tf.square(x);
 }
 
 /** aᵀ·b */
@@ -144,8 +167,8 @@ export function backwardUnscaled(
   policy: KernelPolicy,
   s: PassScalars,
 ): Record<ParamName, tf.Tensor> {
-  const d2: tf.Tensor2D = tf.mul(diff, tf.sub(s.one, tf.square(y)));
-  const d1: tf.Tensor2D = tf.mul(matMulBT(d2, p.w2, policy), tf.sub(s.one, tf.square(h)));
+  const d2: tf.Tensor2D = tf.mul(diff, tf.sub(s.one, square(y, policy)));
+  const d1: tf.Tensor2D = tf.mul(matMulBT(d2, p.w2, policy), tf.sub(s.one, square(h, policy)));
   return {
     w2: matMulAT(h, d2, policy),
     b2: columnSums(ones, d2),
@@ -159,10 +182,10 @@ export function autoencoderGradients(
   p: AutoencoderParams,
   input: tf.Tensor2D,
   target: tf.Tensor2D,
+  policy: KernelPolicy = kernelPolicy(),
 ): Record<ParamName, tf.Tensor> {
   return tf.tidy(() => {
     const [batch, size] = target.shape;
-    const policy = kernelPolicy();
     const scalars = freshScalars();
     const { h, y } = forwardPass(p, input, policy, scalars);
     const ones = tf.ones([1, batch]) as tf.Tensor2D;

@@ -11,6 +11,8 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { createAutoencoder } from '../../../lib/ml/mnist/autoencoder';
 import { decodeMnist } from '../../../lib/ml/mnist/format';
 import { toTensors } from '../../../lib/ml/mnist/load';
+import { CENSUS, profileEntry, randomImages } from '../../../lib/ml/kernel-census';
+import { profileStep, subtractProfiles, type StepProfile } from '../../../lib/ml/kernel-profile';
 
 interface Data {
   xTrain: tf.Tensor2D;
@@ -19,13 +21,26 @@ interface Data {
 
 let data: Data | null = null;
 
-async function init(backend: string): Promise<string> {
+/** Registers the WebGPU backend only when asked for: its module is large and most runs skip it. */
+async function registerBackend(backend: string): Promise<void> {
+  if (backend === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
+}
+
+/** Selects `backend` without loading the data; the backend in use (an unavailable one fails to select). */
+async function select(backend: string): Promise<string> {
   setWasmPaths('/tfjs/');
   // The same choice as the site: the single-threaded SIMD build.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   tf.env().set('PROD', true);
-  if (!(await tf.setBackend(backend))) throw new Error(`${backend} did not initialise`);
+  await registerBackend(backend);
+  const ok = await tf.setBackend(backend).catch(() => false);
+  if (!ok) return 'unavailable';
   await tf.ready();
+  return tf.getBackend();
+}
+
+async function init(backend: string): Promise<string> {
+  if ((await select(backend)) !== backend) throw new Error(`${backend} did not initialise`);
   const response = await fetch('/data/mnist-10k.bin');
   const decoded = decodeMnist(new Uint8Array(await response.arrayBuffer()));
   data = { xTrain: toTensors(decoded, 'train').x, xTest: toTensors(decoded, 'test').x };
@@ -169,11 +184,93 @@ async function matmulRate(n: number, reps: number): Promise<number> {
   }
 }
 
+export interface CensusRow {
+  id: string;
+  label: string;
+  profile: StepProfile;
+}
+
+/**
+ * tfjs-layers' model.fit, per batch: fit over two batches minus fit over one, so that what fit
+ * does once per call (shuffling, slicing the epoch, callbacks) is not counted as a step's.
+ */
+async function layersPerBatch(hidden: number): Promise<StepProfile> {
+  const batchSize = 256;
+  const model = layersModel(hidden);
+  const x = randomImages(2 * batchSize, 7);
+  const one = tf.slice(x, [0, 0], [batchSize, 784]);
+  try {
+    const fit = (rows: tf.Tensor) => async () => {
+      await model.fit(rows, rows, { batchSize, epochs: 1, shuffle: true, verbose: 0 });
+    };
+    const two = await profileStep(fit(x));
+    const single = await profileStep(fit(one));
+    return subtractProfiles(two, single);
+  } finally {
+    x.dispose();
+    one.dispose();
+    model.dispose();
+  }
+}
+
+/** Every census entry and the layers baseline at both sizes, profiled on the current backend. */
+async function census(): Promise<CensusRow[]> {
+  const rows: CensusRow[] = [];
+  for (const entry of CENSUS) rows.push({ id: entry.id, label: entry.label, profile: await profileEntry(entry) });
+  for (const hidden of [30, 500]) {
+    rows.push({ id: `layers-${hidden}`, label: `tfjs-layers model.fit 784-${hidden}-784, per batch`, profile: await layersPerBatch(hidden) });
+  }
+  return rows;
+}
+
 declare global {
   interface Window {
     __mnistBench: typeof api;
   }
 }
 
-const api = { init, ours, stepTimes, layers, baselineEpoch, matmulRate };
+/** Shader programs one step of a census entry runs: name and output size, in order (diagnostics). */
+async function programs(id: string): Promise<string[]> {
+  const entry = CENSUS.find((e) => e.id === id);
+  let run: () => Promise<void>;
+  let done: () => void;
+  if (entry) {
+    const s = entry.setup();
+    run = async () => {
+      const r = await s.step();
+      if (r) tf.dispose(r as tf.TensorContainer);
+    };
+    done = s.dispose;
+  } else {
+    const hidden = Number(id.split('-')[1]);
+    const model = layersModel(hidden);
+    const x = randomImages(256, 7);
+    run = async () => {
+      await model.trainOnBatch(x, x);
+    };
+    done = () => {
+      model.dispose();
+      x.dispose();
+    };
+  }
+  await run();
+  const backend = tf.backend() as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const name = 'runWebGLProgram' in backend ? 'runWebGLProgram' : 'runWebGPUProgram';
+  const seen: string[] = [];
+  const original = backend[name];
+  backend[name] = function (this: unknown, ...args: unknown[]) {
+    const program = args[0] as { constructor: { name: string }; outputShape: number[] };
+    seen.push(`${program.constructor.name}[${program.outputShape.join('x')}]`);
+    return original.apply(this, args);
+  };
+  try {
+    await run();
+  } finally {
+    delete backend[name];
+    done();
+  }
+  return seen;
+}
+
+const api = { programs, init, select, census, ours, stepTimes, layers, baselineEpoch, matmulRate };
 window.__mnistBench = api;

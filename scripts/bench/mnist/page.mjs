@@ -16,6 +16,8 @@ async function bundleBenchPage() {
     platform: 'browser',
     target: 'es2022',
     minify: true,
+    // Class names stay readable in the kernel census's per-program detail.
+    keepNames: true,
     write: false,
     logLevel: 'error',
     // tfjs-core reaches for Node modules behind runtime checks; the browser never takes them.
