@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from './PageLink';
 import type { Week } from '@/lib/content/weeks';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { formatDate } from '@/lib/i18n/format';
@@ -37,9 +37,9 @@ function TranslationNotice({ page, messages, sourceLang }: { page: LocalizedPage
       <aside className="notice" role="note" data-notice="outdated">
         <p>
           {messages.notices.outdated}{' '}
-          <Link href={pageHref(sourceLang, page)} hrefLang={sourceLang}>
+          <PageLink href={pageHref(sourceLang, page)} hrefLang={sourceLang}>
             {messages.notices.readSource}
-          </Link>
+          </PageLink>
         </p>
       </aside>
     );
@@ -55,11 +55,11 @@ export function DocPage({ page, weeks, messages, languages, sourceLang }: DocPag
     <>
       <Sidebar weeks={weeks} current={page} label={label} otherWeeksLabel={messages.otherWeeks} id={id} />
       <p className="sidebar-more">
-        <Link href={`/${page.lang}/glossary/`}>{messages.glossaryTitle}</Link>
+        <PageLink href={`/${page.lang}/glossary/`}>{messages.glossaryTitle}</PageLink>
         {languages.length > 1 ? (
           <>
             {' · '}
-            <Link href={`/${page.lang}/translations/`}>{messages.statusTitle}</Link>
+            <PageLink href={`/${page.lang}/translations/`}>{messages.statusTitle}</PageLink>
           </>
         ) : null}
       </p>
