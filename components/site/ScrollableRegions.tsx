@@ -1,24 +1,26 @@
 'use client';
 
 import { useEffect } from 'react';
-import { SECTION_CLASS } from '@/lib/content/sections';
 
 const SELECTOR = '.katex-display, .table-scroll';
+const REGIONS_PER_TASK = 8;
 
 /**
  * Wide equations and tables scroll sideways on a phone. A region that scrolls must be
  * reachable by keyboard, so it gets a tab stop, but only while it actually overflows:
  * otherwise every equation would be a tab stop.
  *
- * Measuring a region lays out its section, which the browser otherwise skips while it is off
- * screen (`content-visibility`). So the regions are measured one section per task, after
- * hydration: the page's layout is spread over short tasks instead of one long one at load.
+ * Measuring a region that the browser skipped while it was off screen lays it out. So the
+ * regions are measured a few per task, after hydration, rather than all in one long task.
  */
 export function ScrollableRegions({ equationLabel }: { equationLabel: string }) {
   useEffect(() => {
     const regions = Array.from(document.querySelectorAll<HTMLElement>(SELECTOR));
     const update = (el: HTMLElement) => {
-      if (el.scrollWidth > el.clientWidth + 1) {
+      // A region the browser skips while it is off screen (`content-visibility`) reports no
+      // overflow of its own; reading its content's width lays it out first.
+      const content = el.firstElementChild ?? el;
+      if (Math.max(content.scrollWidth, el.scrollWidth) > el.clientWidth + 1) {
         el.tabIndex = 0;
         if (el.classList.contains('katex-display') && !el.hasAttribute('role')) {
           el.setAttribute('role', 'group');
@@ -28,24 +30,23 @@ export function ScrollableRegions({ equationLabel }: { equationLabel: string }) 
         el.removeAttribute('tabindex');
       }
     };
-    const bySection = new Map<Element | null, HTMLElement[]>();
-    for (const el of regions) {
-      const section = el.closest(`.${SECTION_CLASS}`);
-      bySection.set(section, [...(bySection.get(section) ?? []), el]);
-    }
-    let pending: HTMLElement[][] = [];
+    // A region is observed from its first check on (the observer's first report of every
+    // region at once would lay them all out in one task).
+    const observer = new ResizeObserver((entries) => entries.forEach((e) => update(e.target as HTMLElement)));
+    let pending: HTMLElement[] = [];
     let timer = 0;
     const step = () => {
-      pending.shift()?.forEach(update);
+      for (const el of pending.splice(0, REGIONS_PER_TASK)) {
+        update(el);
+        observer.observe(el);
+      }
       timer = pending.length ? window.setTimeout(step, 0) : 0;
     };
     const checkAll = () => {
-      pending = [...bySection.values()];
+      pending = [...regions];
       if (!timer) timer = window.setTimeout(step, 0);
     };
     checkAll();
-    const observer = new ResizeObserver((entries) => entries.forEach((e) => update(e.target as HTMLElement)));
-    regions.forEach((el) => observer.observe(el));
     // A web font that arrives later widens an equation's content but not its box, which the
     // observer does not see: check again once the fonts are in.
     let live = true;

@@ -4,11 +4,10 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 export const SECTION_CLASS = 'doc-section';
 
 /**
- * Wraps each `h2` and what follows it, up to the next `h2`, in a `<section>`, so that the
- * stylesheet can let the browser skip the style, layout and paint of the sections that are off
- * screen (`content-visibility: auto`): a lecture page holds thousands of KaTeX elements, and a
- * phone otherwise lays them all out before the reader sees the first screen. What comes before
- * the first `h2` (the introduction, the notation box) stays as it is. The input is not modified.
+ * Wraps each `h2` and what follows it, up to the next `h2`, in a `<section>`. A section without
+ * a demo or a code block is then one static element (lib/content/static-html.ts): the page
+ * hydrates a handful of sections instead of every paragraph. What comes before the first `h2`
+ * (the introduction, the notation box) stays as it is. The input is not modified.
  */
 export function wrapSections(tree: Root): Root {
   const children: RootContent[] = [];
