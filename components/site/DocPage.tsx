@@ -7,6 +7,7 @@ import { fill } from '@/lib/i18n/template';
 import { editHref, pageHref, pagePath, repositoryHref } from '@/lib/site/routes';
 import { Markdown } from '../markdown/Markdown';
 import { Alternates } from './Alternates';
+import { FragmentAnchor } from './FragmentAnchor';
 import { PrevNext } from './PrevNext';
 import { ScrollableRegions } from './ScrollableRegions';
 import { Sidebar } from './Sidebar';
@@ -112,6 +113,7 @@ export function DocPage({ page, weeks, messages, languages, sourceLang }: DocPag
         <TableOfContents entries={page.rendered.toc} title={messages.onThisPage} />
       </aside>
       <ScrollableRegions equationLabel={messages.scrollableEquation} />
+      <FragmentAnchor />
     </div>
   );
 }

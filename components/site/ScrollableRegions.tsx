@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 
 const SELECTOR = '.katex-display, .table-scroll';
-const REGIONS_PER_TASK = 8;
+const REGIONS_PER_TASK = 1;
 
 /**
  * Wide equations and tables scroll sideways on a phone. A region that scrolls must be
@@ -11,7 +11,7 @@ const REGIONS_PER_TASK = 8;
  * otherwise every equation would be a tab stop.
  *
  * Measuring a region that the browser skipped while it was off screen lays it out. So the
- * regions are measured a few per task, after hydration, rather than all in one long task.
+ * regions are measured one per task, after hydration, rather than all in one long task.
  */
 export function ScrollableRegions({ equationLabel }: { equationLabel: string }) {
   useEffect(() => {
