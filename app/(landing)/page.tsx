@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import { ThemeToggle } from '@/components/site/ThemeToggle';
 import { siteTitle } from '@/lib/site/config';
 import { languageHref, pageHref } from '@/lib/site/routes';
@@ -33,15 +33,15 @@ export default function Landing() {
             const weeks = courseWeeks(lang);
             return (
               <li key={lang} lang={lang}>
-                <Link href={languageHref(lang)} hrefLang={lang}>
+                <PageLink href={languageHref(lang)} hrefLang={lang}>
                   {m.languageName}
-                </Link>
+                </PageLink>
                 <ul>
                   {weeks.map((w) => (
                     <li key={w.id}>
-                      <Link href={pageHref(lang, w.overview)} hrefLang={lang}>
+                      <PageLink href={pageHref(lang, w.overview)} hrefLang={lang}>
                         {w.overview.frontMatter.title}
-                      </Link>
+                      </PageLink>
                     </li>
                   ))}
                 </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import { Alternates } from '@/components/site/Alternates';
 import { SOURCE_LANG } from '@/lib/content/pages';
 import { pageHref, playlistPath } from '@/lib/site/routes';
@@ -26,19 +26,19 @@ export default async function CourseIndex({ params }: { params: Promise<{ lang: 
           <li key={week.id}>
             <section aria-labelledby={`${week.id}-heading`} className="week-card" data-week={week.id}>
               <h2 id={`${week.id}-heading`}>
-                <Link href={pageHref(lang, week.overview)}>{week.overview.frontMatter.title}</Link>
+                <PageLink href={pageHref(lang, week.overview)}>{week.overview.frontMatter.title}</PageLink>
               </h2>
               <ol className="week-pages">
                 {week.pages.map((p) => (
                   <li key={p.slug}>
-                    <Link href={pageHref(lang, p)}>{p.frontMatter.title}</Link>
+                    <PageLink href={pageHref(lang, p)}>{p.frontMatter.title}</PageLink>
                     <p>{p.frontMatter.description}</p>
                   </li>
                 ))}
               </ol>
               {weekDemos(week).length > 0 ? (
                 <p>
-                  <Link href={`/${lang}${playlistPath(week.id)}`}>{m.present.title}</Link>
+                  <PageLink href={`/${lang}${playlistPath(week.id)}`}>{m.present.title}</PageLink>
                 </p>
               ) : null}
             </section>
@@ -46,11 +46,11 @@ export default async function CourseIndex({ params }: { params: Promise<{ lang: 
         ))}
       </ol>
       <p>
-        <Link href={`/${lang}/glossary/`}>{m.glossaryTitle}</Link>
+        <PageLink href={`/${lang}/glossary/`}>{m.glossaryTitle}</PageLink>
         {languages().length > 1 ? (
           <>
             {' · '}
-            <Link href={`/${lang}/translations/`}>{m.statusTitle}</Link>
+            <PageLink href={`/${lang}/translations/`}>{m.statusTitle}</PageLink>
           </>
         ) : null}
       </p>

@@ -7,7 +7,17 @@ const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
 /** The worker exists only in a built site (scripts/build-sw.ts); `next dev` has none. */
 export const serviceWorkerBuilt = process.env.NODE_ENV === 'production';
 
-export function registerServiceWorker(): Promise<ServiceWorkerRegistration> {
+function pageLoaded(): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
+}
+
+/**
+ * Registers the worker once the page has loaded: its first install downloads the whole site
+ * for offline use, which must not compete with the page the reader is waiting for.
+ */
+export async function registerServiceWorker(): Promise<ServiceWorkerRegistration> {
+  await pageLoaded();
   return navigator.serviceWorker.register(`${basePath}/sw.js`, { scope: `${basePath}/` });
 }
 

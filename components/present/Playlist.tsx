@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { playlistOrder } from '@/lib/demos/playlist';
 import { demoRegistry, type DemoId } from '@/lib/demos/registry';
@@ -127,7 +127,7 @@ export function Playlist({ lang, messages, demos }: PlaylistProps) {
       ) : null}
       <DemoMount key={id} id={id} lang={lang} messages={messages} eager alwaysPresenting autoplay={autoplay} />
       <p className="playlist-footer">
-        {p.keys} · <Link href={`${demos.find((d) => d.id === id)?.notes ?? `/${lang}/`}#demo-${id}`}>{p.notesLink}</Link>
+        {p.keys} · <PageLink href={`${demos.find((d) => d.id === id)?.notes ?? `/${lang}/`}#demo-${id}`}>{p.notesLink}</PageLink>
       </p>
       <MakeAvailableOffline messages={messages.platform} />
     </div>

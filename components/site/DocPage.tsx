@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from './PageLink';
 import type { Week } from '@/lib/content/weeks';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { formatDate } from '@/lib/i18n/format';
@@ -7,6 +7,7 @@ import { fill } from '@/lib/i18n/template';
 import { editHref, pageHref, pagePath, repositoryHref } from '@/lib/site/routes';
 import { Markdown } from '../markdown/Markdown';
 import { Alternates } from './Alternates';
+import { FragmentAnchor } from './FragmentAnchor';
 import { PrevNext } from './PrevNext';
 import { ScrollableRegions } from './ScrollableRegions';
 import { Sidebar } from './Sidebar';
@@ -37,9 +38,9 @@ function TranslationNotice({ page, messages, sourceLang }: { page: LocalizedPage
       <aside className="notice" role="note" data-notice="outdated">
         <p>
           {messages.notices.outdated}{' '}
-          <Link href={pageHref(sourceLang, page)} hrefLang={sourceLang}>
+          <PageLink href={pageHref(sourceLang, page)} hrefLang={sourceLang}>
             {messages.notices.readSource}
-          </Link>
+          </PageLink>
         </p>
       </aside>
     );
@@ -55,11 +56,11 @@ export function DocPage({ page, weeks, messages, languages, sourceLang }: DocPag
     <>
       <Sidebar weeks={weeks} current={page} label={label} otherWeeksLabel={messages.otherWeeks} id={id} />
       <p className="sidebar-more">
-        <Link href={`/${page.lang}/glossary/`}>{messages.glossaryTitle}</Link>
+        <PageLink href={`/${page.lang}/glossary/`}>{messages.glossaryTitle}</PageLink>
         {languages.length > 1 ? (
           <>
             {' · '}
-            <Link href={`/${page.lang}/translations/`}>{messages.statusTitle}</Link>
+            <PageLink href={`/${page.lang}/translations/`}>{messages.statusTitle}</PageLink>
           </>
         ) : null}
       </p>
@@ -112,6 +113,7 @@ export function DocPage({ page, weeks, messages, languages, sourceLang }: DocPag
         <TableOfContents entries={page.rendered.toc} title={messages.onThisPage} />
       </aside>
       <ScrollableRegions equationLabel={messages.scrollableEquation} />
+      <FragmentAnchor />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { PageLink } from './PageLink';
 import { usePathname } from 'next/navigation';
 import { useSyncExternalStore } from 'react';
 
@@ -47,9 +47,9 @@ export function LanguageSwitcher({ current, languages, headings, label }: Langua
                 <LanguageName code={l.code} name={l.name} />
               </span>
             ) : (
-              <Link href={`/${l.code}${rest || '/'}${targetHash(l.code)}`} hrefLang={l.code} lang={l.code}>
+              <PageLink href={`/${l.code}${rest || '/'}${targetHash(l.code)}`} hrefLang={l.code} lang={l.code}>
                 <LanguageName code={l.code} name={l.name} />
-              </Link>
+              </PageLink>
             )}
           </li>
         ))}

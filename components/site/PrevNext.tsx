@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from './PageLink';
 import type { Page } from '@/lib/content/pages';
 import { pageHref } from '@/lib/site/routes';
 
@@ -10,18 +10,18 @@ export function PrevNext({ pages, current, labels }: { pages: Page[]; current: P
   return (
     <nav className="prev-next" aria-label={`${labels.previous} / ${labels.next}`}>
       {previous ? (
-        <Link className="prev" href={pageHref(previous.lang, previous)} rel="prev">
+        <PageLink className="prev" href={pageHref(previous.lang, previous)} rel="prev">
           <span className="prev-next-label">← {labels.previous}</span>
           <span className="prev-next-title">{previous.frontMatter.title}</span>
-        </Link>
+        </PageLink>
       ) : (
         <span />
       )}
       {next ? (
-        <Link className="next" href={pageHref(next.lang, next)} rel="next">
+        <PageLink className="next" href={pageHref(next.lang, next)} rel="next">
           <span className="prev-next-label">{labels.next} →</span>
           <span className="prev-next-title">{next.frontMatter.title}</span>
-        </Link>
+        </PageLink>
       ) : null}
     </nav>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from './PageLink';
 import type { Week } from '@/lib/content/weeks';
 import type { LocalizedPage } from '@/lib/i18n/localize';
 import { pageHref } from '@/lib/site/routes';
@@ -24,9 +24,9 @@ export function Sidebar({ weeks, current, label, otherWeeksLabel, id }: SidebarP
       <ol>
         {(week?.pages ?? []).map((p) => (
           <li key={p.slug}>
-            <Link href={pageHref(p.lang, p)} aria-current={p.slug === current.slug ? 'page' : undefined}>
+            <PageLink href={pageHref(p.lang, p)} aria-current={p.slug === current.slug ? 'page' : undefined}>
               <span className="sidebar-ref">{p.slug.replace('-', '.')}</span> {p.frontMatter.title}
-            </Link>
+            </PageLink>
           </li>
         ))}
       </ol>
@@ -38,7 +38,7 @@ export function Sidebar({ weeks, current, label, otherWeeksLabel, id }: SidebarP
           <ul className="sidebar-weeks" aria-labelledby={`${id}-weeks`}>
             {others.map((w) => (
               <li key={w.id}>
-                <Link href={pageHref(w.overview.lang, w.overview)}>{w.overview.frontMatter.title}</Link>
+                <PageLink href={pageHref(w.overview.lang, w.overview)}>{w.overview.frontMatter.title}</PageLink>
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from './PageLink';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { siteTitle } from '@/lib/site/config';
 import { KeyboardHints } from './KeyboardHints';
@@ -19,9 +19,9 @@ export function SiteHeader({ lang, messages, languages, headings }: SiteHeaderPr
       <a className="skip-link" href="#main">
         {messages.skipToContent}
       </a>
-      <Link className="site-title" href={`/${lang}/`}>
+      <PageLink className="site-title" href={`/${lang}/`}>
         {siteTitle(lang)}
-      </Link>
+      </PageLink>
       <div className="site-header-tools">
         <SearchLauncher lang={lang} messages={{ ...messages.search, glossaryTitle: messages.glossaryTitle }} />
         <LanguageSwitcher current={lang} languages={languages} headings={headings} label={messages.languageSwitcher} />

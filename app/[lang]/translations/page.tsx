@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import { Alternates } from '@/components/site/Alternates';
 import { getPages, SOURCE_LANG } from '@/lib/content/pages';
 import { translationStatus } from '@/lib/i18n/status';
@@ -40,7 +40,7 @@ export default async function TranslationStatus({ params }: { params: Promise<{ 
               <tr key={`${r.lang}-${r.langRef}`} data-state={r.state} data-lang={r.lang}>
                 <td>{messagesFor(r.lang).languageName}</td>
                 <td>
-                  <Link href={pageHref(r.lang, r)}>{r.title}</Link> <code>{r.langRef}</code>
+                  <PageLink href={pageHref(r.lang, r)}>{r.title}</PageLink> <code>{r.langRef}</code>
                 </td>
                 <td>
                   <span className={`state state-${r.state}`}>{stateName[r.state]}</span>
