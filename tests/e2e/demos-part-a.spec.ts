@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { canvasDigest, demoFigure, expectAccessibleDemos, expectKeyboardShortcuts, expectSteadyTensorCount, leaveAndExpectNoTensors, openDemo, readoutNumber, restingStepCount, runSteps, stepCount, watchTfjsDownloads } from './demo-helpers';
+import { canvasDigest, demoFigure, expectAccessibleDemos, expectKeyboardShortcuts, expectNoTensorLeak, openDemo, readoutNumber, restingStepCount, runSteps, stepCount, watchTfjsDownloads } from './demo-helpers';
 import { watchConsole } from './site';
 
 const PAGE = '/en/week07/07-1/';
@@ -46,12 +46,11 @@ for (const id of DEMOS) {
     expect(problems).toEqual([]);
   });
 
-  test(`${id}: the tensor count is stable over 1000 steps and returns to its start after unmount`, async ({ page }) => {
+  test(`${id}: the tensor count is stable over 1000 steps and returns to its start after a reset`, async ({ page }) => {
     await page.goto(PAGE);
-    await openDemo(page, id);
+    const figure = await openDemo(page, id);
     await page.waitForTimeout(300);
-    await expectSteadyTensorCount(page, id);
-    await leaveAndExpectNoTensors(page);
+    await expectNoTensorLeak(page, figure, id);
   });
 }
 

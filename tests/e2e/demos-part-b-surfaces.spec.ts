@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { canvasDigest, expectAccessibleDemos, expectKeyboardShortcuts, expectSteadyTensorCount, leaveAndExpectNoTensors, openDemo, readoutNumber, stepCount, train } from './demo-helpers';
+import { canvasDigest, expectAccessibleDemos, expectKeyboardShortcuts, expectNoTensorLeak, openDemo, readoutNumber, stepCount, train } from './demo-helpers';
 import { watchConsole } from './site';
 
 const PAGE = '/en/week07/07-2/';
@@ -58,12 +58,11 @@ for (const id of DEMOS) {
     expect(problems).toEqual([]);
   });
 
-  test(`${id}: the tensor count is the same after 100 and 1000 steps and returns to 0 after leaving`, async ({ page }) => {
+  test(`${id}: the tensor count is the same after 100 and 1000 steps and returns to its start after a reset`, async ({ page }) => {
     await page.goto(`${PAGE}?${RUNNING[id]}`);
-    await openDemo(page, id);
+    const figure = await openDemo(page, id);
     await page.waitForTimeout(300);
-    await expectSteadyTensorCount(page, id);
-    await leaveAndExpectNoTensors(page);
+    await expectNoTensorLeak(page, figure, id);
   });
 }
 
