@@ -1,8 +1,8 @@
 'use client';
 
 import { PageLink } from '@/components/site/PageLink';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { playlistOrder } from '@/lib/demos/playlist';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { playlistKeyAction, playlistOrder } from '@/lib/demos/playlist';
 import { demoRegistry, type DemoId } from '@/lib/demos/registry';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { fill } from '@/lib/i18n/template';
@@ -32,22 +32,43 @@ function arrowsTakenBy(target: EventTarget | null): boolean {
   return target.closest('input, select, textarea, [role="application"], [role="slider"]') !== null;
 }
 
+/** Enter and Space belong to a focused control (a button, a link, a field). */
+function onControl(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.closest('a[href], button, input, select, textarea, summary, [role="button"], [role="application"], [role="slider"]') !== null;
+}
+
 /**
  * One demo per screen in presentation style. ←/→ (or a clicker's PageUp/PageDown) move
  * between demos; `?demos=a,b,c` chooses and orders them; `?autoplay` starts each one.
+ *
+ * Nothing heavy loads until the presenter asks: the page opens on the first demo's title and
+ * question with a Start button, and TensorFlow.js and the demo's code are fetched on the first
+ * key press the playlist handles, a click on the stage or the button (lib/demos/playlist.ts).
+ * From then on every demo the presenter moves to starts at once.
  */
 export function Playlist({ lang, messages, demos }: PlaylistProps) {
   const p = messages.present;
-  const search = useSyncExternalStore(subscribeLocation, () => window.location.search, () => null);
+  // The page is written at build time with the week's own order (no query), so that its title,
+  // question and Start button show before any script runs; a presenter's ?demos= or #id follows
+  // as soon as the page hydrates.
+  const search = useSyncExternalStore(subscribeLocation, () => window.location.search, () => '');
   const hash = useSyncExternalStore(subscribeLocation, () => window.location.hash, () => '');
   const available = useMemo(() => demos.map((d) => d.id), [demos]);
   const order = useMemo(
-    () => (search === null ? [] : playlistOrder(new URLSearchParams(search).get('demos'), available)),
+    () => playlistOrder(new URLSearchParams(search).get('demos'), available),
     [search, available],
   );
-  const autoplay = search !== null && new URLSearchParams(search).has('autoplay');
+  const autoplay = new URLSearchParams(search).has('autoplay');
   const fromHash = order.indexOf(hash.slice(1) as DemoId);
   const [index, setIndex] = useState(0);
+  const [started, setStarted] = useState(false);
+  const startButton = useRef<HTMLButtonElement>(null);
+  const start = useCallback(() => {
+    // The button is about to go: keep the focus on the page, where the playlist's keys work.
+    if (document.activeElement === startButton.current) document.getElementById('main')?.focus({ preventScroll: true });
+    setStarted(true);
+  }, []);
   const current = fromHash >= 0 ? fromHash : Math.min(index, Math.max(0, order.length - 1));
   const id = order[current];
 
@@ -85,22 +106,28 @@ export function Playlist({ lang, messages, demos }: PlaylistProps) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const arrows = event.key === 'ArrowRight' || event.key === 'ArrowLeft';
-      if (arrows && arrowsTakenBy(event.target)) return;
-      if (event.key === 'ArrowRight' || event.key === 'PageDown') {
-        event.preventDefault();
-        go(1);
-      } else if (event.key === 'ArrowLeft' || event.key === 'PageUp') {
-        event.preventDefault();
-        go(-1);
-      }
+      if (event.defaultPrevented) return;
+      const action = playlistKeyAction(event.key, {
+        started,
+        modifier: event.altKey || event.ctrlKey || event.metaKey,
+        arrowsTaken: arrowsTakenBy(event.target),
+        onControl: onControl(event.target),
+      });
+      if (!action) return;
+      event.preventDefault();
+      if (action === 'start') start();
+      else go(action === 'next' ? 1 : -1);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go]);
+  }, [go, start, started]);
 
-  if (search === null) return null;
+  // The Start button takes the focus when the page opens, unless the reader is already elsewhere.
+  const hasStage = Boolean(id);
+  useEffect(() => {
+    if (hasStage && (document.activeElement === document.body || document.activeElement === null)) startButton.current?.focus({ preventScroll: true });
+  }, [hasStage]);
+
   if (!id) return <p className="playlist-empty">{p.empty}</p>;
   const title = (messages.demos as Record<string, { title?: string }>)[id]?.title ?? demoRegistry[id].title;
   return (
@@ -125,7 +152,19 @@ export function Playlist({ lang, messages, demos }: PlaylistProps) {
           {fill(p.savedModel, { hidden: saved.hidden, steps: saved.steps })}
         </p>
       ) : null}
-      <DemoMount key={id} id={id} lang={lang} messages={messages} eager alwaysPresenting autoplay={autoplay} />
+      {started ? (
+        <DemoMount key={id} id={id} lang={lang} messages={messages} eager alwaysPresenting autoplay={autoplay} />
+      ) : (
+        // A click anywhere on the waiting stage starts too (a tap on a projector's touch screen).
+        <div className="demo-stage playlist-waiting" data-demo-state="waiting" data-pagefind-ignore onClick={start}>
+          <button ref={startButton} type="button" className="demo-button demo-play playlist-start" data-action="start-demo" aria-describedby="playlist-start-hint" onClick={start}>
+            ▶ {p.start}
+          </button>
+          <p id="playlist-start-hint" className="playlist-start-hint">
+            {p.startHint}
+          </p>
+        </div>
+      )}
       <p className="playlist-footer">
         {p.keys} · <PageLink href={`${demos.find((d) => d.id === id)?.notes ?? `/${lang}/`}#demo-${id}`}>{p.notesLink}</PageLink>
       </p>

@@ -179,6 +179,7 @@ test('autoencoder: a saved model is restored after a reload with the same weight
   await page.goto('/en/week07/present/?demos=latent-ellipse,autoencoder');
   const playlist = page.locator('.playlist');
   await expect(playlist).toHaveAttribute('data-current', 'latent-ellipse');
+  await page.locator('[data-action="start-demo"]').click();
   await expect(playlist.locator('.demo-stage')).toHaveAttribute('data-demo-state', 'ready', { timeout: 45_000 });
   await expect(page.locator('[data-saved-model]')).toHaveCount(0);
   await page.keyboard.press('ArrowRight');

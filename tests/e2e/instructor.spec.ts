@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openDemo, stepCount } from './demo-helpers';
+import { openDemo, stepCount, watchTfjsDownloads } from './demo-helpers';
 import { siteConfig } from '../../lib/site/config';
 import { watchConsole } from './site';
 
@@ -95,32 +95,82 @@ test('slow motion runs one step a second, fast-forward many per frame', async ({
   await expect.poll(() => stepCount(figure), { timeout: 15_000 }).toBeGreaterThan(slow + 200);
 });
 
-test('the lecture playlist steps through the demos by keyboard and follows ?demos=', async ({ page }) => {
+test('the lecture playlist loads nothing until the first key press, then steps through the demos by keyboard and follows ?demos=', async ({ page }) => {
   const problems = watchConsole(page);
+  const downloads = watchTfjsDownloads(page);
   await page.goto('/en/week07/present/');
   const playlist = page.locator('.playlist');
+  const stage = playlist.locator('.demo-stage');
   await expect(playlist).toHaveAttribute('data-current', 'energy-inference');
   await expect(page.locator('.playlist-position')).toHaveText(/^Demo 1 of \d+$/);
   await expect(page.locator('.playlist-prompt')).not.toBeEmpty();
-  await expect(playlist.locator('.demo-stage')).toHaveAttribute('data-demo-state', 'ready', { timeout: 45_000 });
+  // Waiting for the presenter: a focused Start button that says what starts the demo, and no tfjs.
+  const startButton = page.locator('[data-action="start-demo"]');
+  await expect(startButton).toBeFocused();
+  await expect(startButton).toHaveAccessibleDescription(/first key press/);
+  await page.waitForLoadState('networkidle');
+  await expect(stage).toHaveAttribute('data-demo-state', 'waiting');
+  expect(downloads).toEqual([]);
+  // The first key press (a clicker's Page Down) starts the demo on screen, with progress, and does not move on.
+  await page.keyboard.press('PageDown');
+  await expect(stage).not.toHaveAttribute('data-demo-state', 'waiting');
+  await expect(playlist).toHaveAttribute('data-current', 'energy-inference');
+  await expect(stage).toHaveAttribute('data-demo-state', 'ready', { timeout: 45_000 });
+  expect(downloads.length).toBeGreaterThan(0);
+  // From then on the keys move, and the next demo starts at once.
   await page.keyboard.press('ArrowRight');
   await expect(playlist).toHaveAttribute('data-current', 'latent-ellipse');
   await expect(page).toHaveURL(/#latent-ellipse$/);
+  await expect(stage).toHaveAttribute('data-demo-state', 'ready', { timeout: 45_000 });
   await page.keyboard.press('PageUp');
   await expect(playlist).toHaveAttribute('data-current', 'energy-inference');
   await page.keyboard.press('PageDown');
   await expect(playlist).toHaveAttribute('data-current', 'latent-ellipse');
-  // A presenter's own order, with unknown ids skipped.
+  // A presenter's own order, with unknown ids skipped; the buttons move without starting.
   await page.goto('/en/week07/present/?demos=latent-ellipse,no-such-demo,energy-inference');
   await expect(playlist).toHaveAttribute('data-current', 'latent-ellipse');
   await expect(page.locator('.playlist-position')).toHaveText('Demo 1 of 2');
   await page.locator('[data-action="next-demo"]').click();
   await expect(playlist).toHaveAttribute('data-current', 'energy-inference');
   await expect(page.locator('[data-action="next-demo"]')).toBeDisabled();
+  await expect(stage).toHaveAttribute('data-demo-state', 'waiting');
+  // A click on the stage starts it too; ?autoplay then trains at once.
   await page.goto('/en/week07/present/?demos=energy-inference&autoplay');
+  await expect(stage).toHaveAttribute('data-demo-state', 'waiting');
+  await stage.click({ position: { x: 10, y: 10 } });
   await expect(playlist.locator('[data-readout="status"]')).toHaveText(/Running|Finished/, { timeout: 45_000 });
   expect(problems).toEqual([]);
 });
+
+test('the playlist’s Start button starts the demo by Enter, and Enter on another control is that control’s', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/en/week07/present/?demos=latent-ellipse,energy-inference');
+  const stage = page.locator('.playlist .demo-stage');
+  await expect(page.locator('[data-action="start-demo"]')).toBeFocused();
+  // Enter on "Next demo" moves without starting.
+  await page.locator('[data-action="next-demo"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.playlist')).toHaveAttribute('data-current', 'energy-inference');
+  await expect(stage).toHaveAttribute('data-demo-state', 'waiting');
+  await page.locator('[data-action="start-demo"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(stage).toHaveAttribute('data-demo-state', 'ready', { timeout: 45_000 });
+  // The focus stays on the page, where the playlist's keys keep working.
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('.playlist')).toHaveAttribute('data-current', 'latent-ellipse');
+  expect(problems).toEqual([]);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no violation on the playlist waiting for its presenter (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/en/week07/present/');
+    await expect(page.locator('.playlist .demo-stage')).toHaveAttribute('data-demo-state', 'waiting');
+    await expect(page.locator('[data-action="start-demo"]')).toBeFocused();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+}
 
 test('after loading, a running demo keeps working offline and requests nothing', async ({ page, context }) => {
   const problems = watchConsole(page);
