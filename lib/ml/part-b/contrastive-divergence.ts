@@ -106,10 +106,15 @@ export function langevin(
   return tf.tidy(() => {
     const lo = tf.tensor2d([box.x[0], box.y[0]], [1, 2]);
     const hi = tf.tensor2d([box.x[1], box.y[1]], [1, 2]);
+    const eta = tf.scalar(stepSize);
+    // Every step's noise uploaded and scaled at once, then cut per step: one upload and one
+    // product for the chain instead of an upload, a scalar and a product per step (the same
+    // element-wise values).
+    const kicks = k === 0 ? null : tf.mul(tf.tensor2d(eps.subarray(0, k * m * 2), [k * m, 2]), tf.scalar(scale));
     let y = start;
     for (let t = 0; t < k; t++) {
-      const step = tf.tensor2d(eps.subarray(t * m * 2, (t + 1) * m * 2), [m, 2]);
-      const moved = tf.add(tf.sub(y, tf.mul(gradient(y), stepSize)), tf.mul(step, scale));
+      const kick = tf.slice(kicks!, [t * m, 0], [m, 2]);
+      const moved = tf.add(tf.sub(y, tf.mul(gradient(y), eta)), kick);
       y = tf.minimum(tf.maximum(moved, lo), hi) as tf.Tensor2D;
     }
     // For k = 0 a clone, so that the caller owns a tensor distinct from `start`.
