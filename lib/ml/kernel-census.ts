@@ -11,6 +11,8 @@ import { argminLatent, ellipseData, ellipseEnergies, freeEnergy, latentGrid } fr
 import { createEllipseTrainer, ellipseInitialWeights } from './ellipse-trainer';
 import { gridPoints, type Box } from './grid';
 import { createAutoencoder } from './mnist/autoencoder';
+import type { DecodedMnist } from './mnist/format';
+import { toTensors } from './mnist/load';
 import { DENOISING_DEFAULTS, PRACTICUM } from './mnist/presets';
 import { createCdSession } from './part-b/contrastive-divergence';
 import { DATA_BOX, DATASETS, uniformPoints } from './part-b/datasets';
@@ -34,12 +36,17 @@ export const CD_GRID = 96;
 const CD_POINTS = 300;
 const CD_PROBES = 400;
 
-/** Seeded images in [-1, 1], [rows, 784]. */
+/**
+ * Seeded random digits in [-1, 1], [rows, inputSize], made into a tensor by the demos' own loader
+ * (`toTensors`): on WebGL how a tensor is made decides its texture layout, and with it what
+ * every kernel that reads it costs, so the census's data must be made like the demos' data.
+ */
 export function randomImages(rows: number, seed: number, inputSize = 784): tf.Tensor2D {
   const rng = mulberry32(seed);
-  const values = new Float32Array(rows * inputSize);
-  for (let i = 0; i < values.length; i++) values[i] = 2 * rng() - 1;
-  return tf.tensor2d(values, [rows, inputSize]);
+  const pixels = new Uint8Array(rows * inputSize);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = Math.floor(rng() * 256);
+  const digits: DecodedMnist = { pixels, labels: new Uint8Array(rows), rows: 1, cols: inputSize, count: rows, trainCount: rows, testCount: 0, source: 'census' };
+  return toTensors(digits, 'train').x;
 }
 
 function autoencoderEntry(id: string, label: string, hidden: number, denoising: boolean): CensusEntry {

@@ -132,11 +132,29 @@ export interface MnistTensors {
   labels: Uint8Array;
 }
 
+/** x/127.5 − 1 for each byte value x, rounded to float32 after each operation as a backend's kernels would. */
+let normalisedBytes: Float32Array | null = null;
+
+function byteToUnit(): Float32Array {
+  if (!normalisedBytes) {
+    normalisedBytes = new Float32Array(256);
+    for (let b = 0; b < 256; b++) normalisedBytes[b] = Math.fround(Math.fround(b / 127.5) - 1);
+  }
+  return normalisedBytes;
+}
+
 /**
  * One split as a tensor in [-1, 1] (x/127.5 − 1, PyTorch's Normalize((0.5,), (0.5,)) after
- * ToTensor). The byte values are uploaded once (as float32) and normalised on the backend.
- * `limit` keeps only the first records of the split (the bundle is already shuffled, so they
- * are a fair sample).
+ * ToTensor). `limit` keeps only the first records of the split (the bundle is already shuffled,
+ * so they are a fair sample).
+ *
+ * The values are normalised here and uploaded as they are, rather than computed by kernels on
+ * the backend: on WebGL a kernel's output lives in a packed texture, while an uploaded tensor
+ * takes the layout of the first shader that reads it. The training set is read by the gather
+ * that draws each minibatch, whose shader is unpacked, so a packed training set was unpacked
+ * whole (N × 784 values) at every step to copy 256 rows out of it: most of a d = 30 step on
+ * software WebGL. Uploaded, it is first read by that gather (or by a contiguous slice, which
+ * shares the texture), so it stays unpacked and no step pays that copy.
  */
 export function toTensors(decoded: DecodedMnist, split: MnistSplit, options: { limit?: number } = {}): MnistTensors {
   const [from, end] = splitRange(decoded, split);
@@ -147,11 +165,10 @@ export function toTensors(decoded: DecodedMnist, split: MnistSplit, options: { l
   const n = to - from;
   if (n <= 0) throw new RangeError(`the ${split} split is empty`);
   const bytes = decoded.pixels.subarray(from * size, to * size);
-  const x = tf.tidy(() => {
-    // Float32Array(bytes) is a native widening copy; the arithmetic runs on the backend.
-    const raw = tf.tensor2d(new Float32Array(bytes), [n, size], 'float32');
-    return tf.sub(tf.div(raw, tf.scalar(127.5)), tf.scalar(1)) as tf.Tensor2D;
-  });
+  const table = byteToUnit();
+  const values = new Float32Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) values[i] = table[bytes[i]];
+  const x = tf.tensor2d(values, [n, size], 'float32');
   return { x, labels: decoded.labels.slice(from, to) };
 }
 

@@ -60,18 +60,52 @@ export interface EnergyNet {
   mlp: Mlp;
   /** E_θ(y) per row, [m]. Call inside a tidy. */
   energy(y: tf.Tensor2D): tf.Tensor1D;
+  /** ∇_y Σ_rows E_θ(y), [m, 2]: what a Langevin step descends. Call inside a tidy. */
+  inputGradient(y: tf.Tensor2D): tf.Tensor2D;
   readonly variables: tf.Variable[];
   dispose(): void;
+}
+
+/** The gradient of Σ energy(y) with respect to y, by autodiff. */
+function autodiffGradient(energy: (y: tf.Tensor2D) => tf.Tensor1D): (y: tf.Tensor2D) => tf.Tensor2D {
+  const gradient = tf.grad((y: tf.Tensor) => tf.sum(energy(y as tf.Tensor2D)));
+  return (y) => gradient(y) as tf.Tensor2D;
+}
+
+/**
+ * ∇_y Σ E(y) for the tanh net 2 → h → h → 1 with a linear output, written out:
+ *   δ2 = w3ᵀ ⊙ (1 − h2²),  δ1 = (δ2 w2ᵀ) ⊙ (1 − h1²),  ∇_y = δ1 w1ᵀ.
+ * These are the products tf.grad computes, in its order (so the same values), without what
+ * the tape adds at every call: the output layer's forward pass, which the gradient does not
+ * need, the sum and its backward pass, and a ones tensor and a scalar per tanh uploaded from
+ * JavaScript. A Langevin chain takes k such gradients per training step.
+ */
+function tanhInputGradient(variables: tf.Variable[], one: tf.Scalar): (y: tf.Tensor2D) => tf.Tensor2D {
+  const [w1, b1, w2, b2, w3] = variables as tf.Tensor2D[];
+  return (y) => {
+    const h1 = tf.tanh(tf.add(tf.matMul(y, w1), b1));
+    const h2 = tf.tanh(tf.add(tf.matMul(h1, w2), b2));
+    const d2 = tf.mul(tf.reshape(w3, [1, -1]), tf.sub(one, tf.square(h2)));
+    const d1 = tf.mul(tf.matMul(d2, w2, false, true), tf.sub(one, tf.square(h1)));
+    return tf.matMul(d1, w1, false, true);
+  };
 }
 
 export function createEnergyNet({ hidden, seed, activation = 'tanh' }: { hidden: number; seed: number; activation?: Activation }): EnergyNet {
   checkCount('hidden', hidden);
   const mlp = createMlp({ sizes: [2, hidden, hidden, 1], hidden: activation, output: 'linear', seed });
+  const energy = (y: tf.Tensor2D) => tf.reshape(mlp.apply(y), [-1]) as tf.Tensor1D;
+  // Kept for the net's lifetime rather than made at every gradient.
+  const one = tf.scalar(1);
   return {
     mlp,
-    energy: (y) => tf.reshape(mlp.apply(y), [-1]) as tf.Tensor1D,
+    energy,
+    inputGradient: activation === 'tanh' ? tanhInputGradient(mlp.variables, one) : autodiffGradient(energy),
     variables: mlp.variables,
-    dispose: () => mlp.dispose(),
+    dispose: () => {
+      mlp.dispose();
+      one.dispose();
+    },
   };
 }
 
@@ -87,13 +121,14 @@ export interface LangevinOptions {
 }
 
 /**
- * Runs the chains and returns the final states [m, 2]. `eps` must hold k·m·2 standard
- * normals (row-major: step, then point); they come from the caller so that the chains follow
- * the session's seeded stream on every backend. The result is a plain tensor that the loss
- * reads as a constant, so no gradient flows back through the chain to θ.
+ * Runs the chains and returns the final states [m, 2]. The energy is a function of the points
+ * (differentiated by autodiff) or a net that gives its own gradient. `eps` must hold k·m·2
+ * standard normals (row-major: step, then point); they come from the caller so that the chains
+ * follow the session's seeded stream on every backend. The result is a plain tensor that the
+ * loss reads as a constant, so no gradient flows back through the chain to θ.
  */
 export function langevin(
-  energy: (y: tf.Tensor2D) => tf.Tensor1D,
+  energy: ((y: tf.Tensor2D) => tf.Tensor1D) | Pick<EnergyNet, 'inputGradient'>,
   start: tf.Tensor2D,
   eps: Float32Array,
   { k, stepSize, noise }: LangevinOptions,
@@ -101,15 +136,20 @@ export function langevin(
 ): tf.Tensor2D {
   const m = start.shape[0];
   if (eps.length < k * m * 2) throw new RangeError(`need ${k * m * 2} normals, got ${eps.length}`);
-  const gradient = tf.grad((y: tf.Tensor) => tf.sum(energy(y as tf.Tensor2D)));
+  const gradient = typeof energy === 'function' ? autodiffGradient(energy) : energy.inputGradient;
   const scale = noise * Math.sqrt(2 * stepSize);
   return tf.tidy(() => {
     const lo = tf.tensor2d([box.x[0], box.y[0]], [1, 2]);
     const hi = tf.tensor2d([box.x[1], box.y[1]], [1, 2]);
+    const eta = tf.scalar(stepSize);
+    // Every step's noise uploaded and scaled at once, then cut per step: one upload and one
+    // product for the chain instead of an upload, a scalar and a product per step (the same
+    // element-wise values).
+    const kicks = k === 0 ? null : tf.mul(tf.tensor2d(eps.subarray(0, k * m * 2), [k * m, 2]), tf.scalar(scale));
     let y = start;
     for (let t = 0; t < k; t++) {
-      const step = tf.tensor2d(eps.subarray(t * m * 2, (t + 1) * m * 2), [m, 2]);
-      const moved = tf.add(tf.sub(y, tf.mul(gradient(y), stepSize)), tf.mul(step, scale));
+      const kick = tf.slice(kicks!, [t * m, 0], [m, 2]);
+      const moved = tf.add(tf.sub(y, tf.mul(gradient(y), eta)), kick);
       y = tf.minimum(tf.maximum(moved, lo), hi) as tf.Tensor2D;
     }
     // For k = 0 a clone, so that the caller owns a tensor distinct from `start`.
@@ -233,7 +273,7 @@ export function createCdSession({
         }
       }
       const eps = normals(rng, 2 * k * batch);
-      const negatives = tf.tidy(() => langevin(net.energy, tf.tensor2d(starts, [batch, 2]), eps, { k, stepSize, noise }, box));
+      const negatives = tf.tidy(() => langevin(net, tf.tensor2d(starts, [batch, 2]), eps, { k, stepSize, noise }, box));
       let nextStats: tf.Tensor1D | null = null;
       const cost = tf.tidy(() => {
         const pos = tf.tensor2d(positives, [batch, 2]);

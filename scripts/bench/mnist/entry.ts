@@ -57,7 +57,13 @@ async function settle(t: tf.Tensor): Promise<void> {
   await t.data();
 }
 
-/** Examples per second of the demos' step (trainSteps), after a warm-up, for about `seconds`. */
+/**
+ * Examples per second of the demos' step (trainSteps), after a warm-up, for about `seconds`.
+ * Steps are queued in chunks with one read-back per chunk, as the demos run them; model.fit in
+ * `layers` does the same (it reads the losses back once the epoch is done, not per batch), so
+ * neither side pays a wait per step (on software WebGL a read-back after every step would cost
+ * ours about a fifth of its throughput: the GPU idles while the page waits).
+ */
 async function ours(hidden: number, batchSize: number, seconds: number): Promise<{ examplesPerSecond: number }> {
   const { xTrain } = loaded();
   const model = createAutoencoder({ hidden, seed: 1, batchSize });
@@ -101,7 +107,9 @@ function layersModel(hidden: number, learningRate = 1e-3): tfl.Sequential {
 
 /**
  * The naive baseline: tfjs-layers' model.fit on the same architecture, loss and optimizer.
- * Timed over `rows` training examples (a whole number of batches), after a warm-up batch.
+ * Timed over `rows` training examples (a whole number of batches), after a warm-up batch. Its
+ * rows are a slice of the same training tensor as ours (a slice of an unpacked WebGL texture
+ * shares it), so both draw their batches from data of the same layout.
  */
 async function layers(hidden: number, batchSize: number, rows: number): Promise<{ examplesPerSecond: number }> {
   const { xTrain } = loaded();

@@ -2,7 +2,9 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATA_BOX, ring, uniformPoints } from '@/lib/ml/part-b/datasets';
-import { createCdSession, langevin } from '@/lib/ml/part-b/contrastive-divergence';
+import { createCdSession, createEnergyNet, langevin } from '@/lib/ml/part-b/contrastive-divergence';
+import { profileStep } from '@/lib/ml/kernel-profile';
+import { mulberry32 } from '@/lib/ml/random';
 import { losses, mean } from './helpers';
 
 beforeAll(async () => {
@@ -109,5 +111,31 @@ describe('langevin', () => {
     const slope = (y: tf.Tensor2D) => tf.mul(tf.sum(y, 1), -10) as tf.Tensor1D;
     expect(await run(slope, [0, 0], 50, 0.1, 0)).toEqual([3, 3]);
     expect(await run(slope, [0.25, -1], 0, 0.1, 1)).toEqual([0.25, -1]);
+  });
+});
+
+describe('the energy net\'s input gradient', () => {
+  it('is autodiff\'s gradient of Σ E, value for value', async () => {
+    const net = createEnergyNet({ hidden: 16, seed: 5 });
+    // Non-zero biases, so that every term of the hand-written pass is exercised.
+    const rng = mulberry32(9);
+    for (const v of net.variables) v.assign(tf.tensor(Array.from({ length: v.size }, () => 2 * rng() - 1), v.shape));
+    const y = tf.tensor2d(Array.from({ length: 40 }, () => 6 * rng() - 3), [20, 2]);
+    const byHand = tf.tidy(() => net.inputGradient(y));
+    const autodiff = tf.tidy(() => tf.grad((x: tf.Tensor) => tf.sum(net.energy(x as tf.Tensor2D)))(y));
+    expect(Array.from(await byHand.data())).toEqual(Array.from(await autodiff.data()));
+    tf.dispose([byHand, autodiff, y]);
+    net.dispose();
+  });
+
+  it('makes a training step\'s uploads independent of the chain length k', async () => {
+    const uploads = async (k: number) => {
+      const session = createCdSession({ data, seed: 1, k });
+      session.step().dispose();
+      const profile = await profileStep(() => session.step());
+      session.dispose();
+      return profile.uploads;
+    };
+    expect(await uploads(10)).toBe(await uploads(1));
   });
 });

@@ -104,4 +104,19 @@ describe('toTensors', () => {
     train.x.dispose();
     expect(() => toTensors(decoded, 'test', { limit: 0 })).toThrow(/limit/);
   });
+
+  it('uploads exactly what the backend would compute, without running a kernel', async () => {
+    const decoded = decodedDigits();
+    const profile = await tf.profile(() => {
+      toTensors(decoded, 'test', { limit: 50 }).x.dispose();
+    });
+    // A kernel's output would decide the tensor's texture layout on WebGL (see toTensors).
+    expect(profile.kernels).toEqual([]);
+    const { x } = toTensors(decoded, 'test', { limit: 50 });
+    const raw = decoded.pixels.subarray(decoded.trainCount * 784, (decoded.trainCount + 50) * 784);
+    const onBackend = tf.tidy(() => tf.sub(tf.div(tf.tensor2d(Float32Array.from(raw), [50, 784]), tf.scalar(127.5)), tf.scalar(1)));
+    // Bit for bit, so that seeded runs train on the same numbers as before.
+    expect(Array.from(await x.data())).toEqual(Array.from(await onBackend.data()));
+    tf.dispose([x, onBackend]);
+  });
 });
