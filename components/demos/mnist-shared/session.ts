@@ -67,6 +67,8 @@ export function createSession(options: SessionOptions) {
     model,
     jobs,
     train,
+    /** The wasm threads that share each product (1 elsewhere). */
+    threads,
     /** True once disposed: a draw that awaited across a reset must stop touching the model. */
     get closed(): boolean {
       return closed;

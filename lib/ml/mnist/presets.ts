@@ -49,11 +49,12 @@ export function stepFlops(batchSize: number, hidden: number, inputSize = 784): n
 
 /**
  * Test rows per evaluation chunk, so that one chunk's forward pass (4·rows·n·d operations) stays
- * around 40 MFLOP, and its elementwise work (a dozen passes over rows·n values) around 4 M
- * values: a few milliseconds on wasm per chunk, one chunk per frame.
+ * around 40 MFLOP per wasm thread (`threads`, which share each product), and its elementwise work
+ * (a dozen passes over rows·n values) around 4 M values: a few milliseconds on wasm per chunk,
+ * one chunk per frame. A chunk's rows decide only how the test error's sum is split.
  */
-export function evaluationChunkRows(hidden: number, inputSize = 784, total = 1000): number {
-  const rows = Math.round(4e7 / (4 * inputSize * hidden));
+export function evaluationChunkRows(hidden: number, inputSize = 784, total = 1000, threads = 1): number {
+  const rows = Math.round((4e7 * Math.max(1, Math.floor(threads))) / (4 * inputSize * hidden));
   return Math.max(16, Math.min(total, 400, rows));
 }
 

@@ -55,6 +55,9 @@ describe('practicum presets', () => {
     expect(evaluationChunkRows(500)).toBeLessThan(50);
     expect(evaluationChunkRows(500)).toBeGreaterThanOrEqual(16);
     expect(evaluationChunkRows(100000)).toBe(16);
+    // Two wasm threads share each product: twice the rows, up to the same cap.
+    expect(evaluationChunkRows(500, 784, 1000, 2)).toBe(2 * evaluationChunkRows(500) - 1);
+    expect(evaluationChunkRows(30, 784, 1000, 2)).toBe(400);
   });
 });
 
