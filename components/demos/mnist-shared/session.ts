@@ -1,7 +1,7 @@
 'use client';
 
 import type * as TF from '@tensorflow/tfjs-core';
-import { createAutoencoder, disposeParams, type Autoencoder, type AutoencoderParams, type WeightMap } from '@/lib/ml/mnist/autoencoder';
+import { createAutoencoder, disposeParams, type Autoencoder, type AutoencoderParams, type StepLoss, type WeightMap } from '@/lib/ml/mnist/autoencoder';
 import type { Corruption } from '@/lib/ml/mnist/corruption';
 import type { FrameInfo } from '../runtime/loop';
 import type { FrameBudget } from './budget';
@@ -57,8 +57,9 @@ export function createSession(options: SessionOptions) {
   const threads = options.backend === 'wasm' ? (wasmThreadsInUse()?.threads ?? 1) : 1;
   const pieces = stepPieces(options.batchSize, options.hidden, options.backend, threads);
 
-  const steppedInPhases = async (): Promise<TF.Scalar> => {
-    const loss = await runPhases(model.stepInParts(pieces), { run: (phase) => budget.time(phase, false), closed: () => closed });
+  // The loop reads only the loss of a frame's last step: the others are never computed.
+  const steppedInPhases = async (): Promise<StepLoss> => {
+    const loss = await runPhases(model.stepInPartsDeferringLoss(pieces), { run: (phase) => budget.time(phase, false), closed: () => closed });
     budget.countStep();
     return loss;
   };
@@ -77,7 +78,7 @@ export function createSession(options: SessionOptions) {
      * One optimisation step. On wasm and cpu it is cut into phases (one per product), and a
      * wide model's into several tasks, so that the page stays responsive (no task over 50 ms).
      */
-    step: (): TF.Scalar | Promise<TF.Scalar> => (onPageThread ? steppedInPhases() : budget.time(() => model.step())),
+    step: (): TF.Scalar | Promise<StepLoss> => (onPageThread ? steppedInPhases() : budget.time(() => model.step())),
     isFinished: (): boolean => budget.exhausted(),
     /**
      * Start of `draw`: closes the frame's budget and records the loss; resolves to true when an

@@ -49,6 +49,7 @@ import {
   outputDelta,
   square,
   type AutoencoderParams,
+  type KernelPolicy,
   type ParamName,
 } from './model-maths';
 import { fromWeightMap, toWeightMap, transposeArray, type WeightMap } from './torch-weights';
@@ -100,6 +101,14 @@ export interface Autoencoder extends TrainingSession {
    * to the order of floating-point sums.
    */
   stepInParts(parts: number): Generator<void, tf.Scalar, void>;
+  /**
+   * stepInParts, whose loss is computed only if it is read: a loop that reads the loss of the
+   * last step of a frame skips a pass over the batch's errors in every other step. The step
+   * keeps its errors y − target (not a copy) until the loss is read or disposed; the value is
+   * bit for bit stepInParts' (the same kernels on the same operands, run later). With several
+   * parts the loss is computed with the step, as in stepInParts.
+   */
+  stepInPartsDeferringLoss(parts: number): Generator<void, StepLoss, void>;
   /** [B, d] codes tanh(x·W1 + b1). */
   encode(x: tf.Tensor2D): tf.Tensor2D;
   /** [B, inputSize] images tanh(h·W2 + b2). */
@@ -127,6 +136,46 @@ export interface Autoencoder extends TrainingSession {
   exportWeights(options?: { optimizer?: boolean }): Promise<WeightMap>;
   /** Restores exportWeights' output; without optimizer entries Adam restarts from zero. */
   importWeights(weights: WeightMap): void;
+}
+
+/** A training step's loss, computed when first read. */
+export interface StepLoss {
+  /** The loss, as a one-element array. */
+  data(): Promise<Float32Array>;
+  /** Frees what the loss is computed from (or the loss); call it whether or not it was read. */
+  dispose(): void;
+}
+
+/** A step's loss from its errors y − target (the one formula for an eager and a deferred loss). */
+function meanSquare(diff: tf.Tensor2D, policy: KernelPolicy): tf.Scalar {
+  return tf.mean<tf.Scalar>(square(diff, policy));
+}
+
+/**
+ * A step's result as a StepLoss: its loss, or its errors y − target, whose mean square (by the
+ * kernels trainingStep uses) is computed at the first read. Abandoning the step abandons `step`.
+ */
+function* deferringLoss(step: Generator<void, tf.Tensor, void>, policy: KernelPolicy): Generator<void, StepLoss, void> {
+  const result = yield* step;
+  let source: tf.Tensor | null = result;
+  let value: Promise<Float32Array> | null = null;
+  return {
+    data() {
+      if (value === null) {
+        if (source === null) return Promise.reject(new Error('the step loss was disposed before it was read'));
+        const errors = source;
+        const loss = errors.rank === 0 ? errors : tf.tidy(() => meanSquare(errors as tf.Tensor2D, policy));
+        if (loss !== errors) errors.dispose();
+        source = null;
+        value = loss.data<'float32'>().finally(() => loss.dispose());
+      }
+      return value;
+    },
+    dispose() {
+      source?.dispose();
+      source = null;
+    },
+  };
 }
 
 /** The tensors of a container a tidy returned (a tensor, or arrays and records of them). */
@@ -232,7 +281,7 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
       const { h, y } = forwardPass(model, input, policy, constants);
       const diff: tf.Tensor2D = tf.sub(y, target);
       adam.apply(params, backwardUnscaled(model, input, h, y, diff, constants.ones, policy, constants), t, lr, policy);
-      return wantLoss ? tf.mean<tf.Scalar>(square(diff, policy)) : undefined;
+      return wantLoss ? meanSquare(diff, policy) : undefined;
     });
     step = t;
     return loss;
@@ -248,13 +297,15 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
    * the minibatch, each of the five products with the elementwise work around it; then Adam.
    * With one piece, every kernel is trainingStep's, on the same operands in the same order.
    */
-  function* trainingStepInParts(parts: number): Generator<void, tf.Scalar, void> {
+  function* trainingStepInParts(parts: number, deferLoss: boolean): Generator<void, tf.Tensor, void> {
     const { x, sampler: batches } = trainingData();
     // Drawn up front in the same order as trainingStep, so that the batches and corruption match it.
     const indices = batches.next(batchSize);
     const t = step + 1;
     const policy = kernelPolicy();
     const whole = parts === 1;
+    // A deferred loss leaves the step as its errors y − target: the loss is their mean square.
+    const deferred = whole && deferLoss;
     // Every tensor the phases pass on to later phases; whatever is left is freed at the end,
     // also when the step is abandoned part-way (the iterator's return()).
     const live = new Set<tf.Tensor>();
@@ -280,7 +331,7 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
       });
       // Running sums over the pieces: unscaled gradients, and the loss (or its squared errors).
       let sums: Record<ParamName, tf.Tensor> | null = null;
-      let loss: tf.Scalar | null = null;
+      let loss: tf.Tensor | null = null;
       for (const [k, [from, to]] of pieceBounds(parts).entries()) {
         if (k > 0) yield;
         const rows = to - from;
@@ -288,12 +339,13 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
         const ones = rows === batchSize ? constants.ones : hold(tf.ones([1, rows]) as tf.Tensor2D);
         const h = phase(() => layer(xs, model.w1, model.b1, policy, constants));
         yield;
-        const [d2, sq] = phase(() => {
+        const [d2, sq] = phase((): [tf.Tensor2D, tf.Tensor] => {
           const y = layer(h, model.w2, model.b2, policy, constants);
           const diff: tf.Tensor2D = tf.sub(y, ts);
           const d = outputDelta(y, diff, policy, constants);
           // trainingStep's loss on one piece; the sum of squared errors on several.
-          return [d, whole ? tf.mean<tf.Scalar>(square(diff, policy)) : tf.sum<tf.Scalar>(square(diff, policy))] as [tf.Tensor2D, tf.Scalar];
+          if (deferred) return [d, diff];
+          return [d, whole ? meanSquare(diff, policy) : tf.sum<tf.Scalar>(square(diff, policy))];
         });
         yield;
         const d1 = phase(() => hiddenDelta(model, d2, h, policy, constants));
@@ -309,7 +361,7 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
           loss = sq;
         } else {
           const previous: Record<ParamName, tf.Tensor> = sums;
-          const before: tf.Scalar = loss!;
+          const before: tf.Tensor = loss!;
           [sums, loss] = phase(() => [Object.fromEntries(PARAM_NAMES.map((name) => [name, tf.add(previous[name], grads[name])])), tf.add(before, sq)] as [Record<ParamName, tf.Tensor>, tf.Scalar]);
           drop(...Object.values(previous), ...Object.values(grads), before, sq);
         }
@@ -317,7 +369,7 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
       yield;
       const gradients = sums!;
       phase(() => adam.apply(params, gradients, t, lr, policy));
-      const result = whole ? loss! : phase(() => tf.div<tf.Scalar>(loss!, tf.scalar(batchSize * inputSize)));
+      const result = whole ? loss! : phase(() => tf.div(loss!, tf.scalar(batchSize * inputSize)));
       live.delete(result);
       step = t;
       return result;
@@ -326,6 +378,13 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
       live.clear();
     }
   }
+
+  /** Checked at the call of stepInParts, not at the first next(). */
+  const checkParts = (parts: number): void => {
+    alive();
+    if (!Number.isInteger(parts) || parts < 1 || parts > batchSize) throw new RangeError(`parts must be an integer in [1, ${batchSize}], got ${parts}`);
+    trainingData();
+  };
 
   return {
     inputSize,
@@ -361,11 +420,13 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
     },
 
     stepInParts(parts) {
-      // Checked at the call, not at the first next().
-      alive();
-      if (!Number.isInteger(parts) || parts < 1 || parts > batchSize) throw new RangeError(`parts must be an integer in [1, ${batchSize}], got ${parts}`);
-      trainingData();
-      return trainingStepInParts(parts);
+      checkParts(parts);
+      return trainingStepInParts(parts, false) as Generator<void, tf.Scalar, void>;
+    },
+
+    stepInPartsDeferringLoss(parts) {
+      checkParts(parts);
+      return deferringLoss(trainingStepInParts(parts, true), kernelPolicy());
     },
 
     trainSteps(n) {

@@ -191,6 +191,12 @@ describe('createAutoencoder', () => {
       expect(phased.counts.every((c) => c === 6)).toBe(true);
       expect(phased.losses).toEqual(whole.losses);
       for (const key of Object.keys(whole.weights)) expect(maxAbsDiff(phased.weights[key].data, whole.weights[key].data), key).toBe(0);
+      // The loss computed only when read (here every third step's) is the same number.
+      const model = createAutoencoder({ hidden: 12, seed: 21, batchSize: 30, corruption: corruption === 'none' ? { kind: 'none' } : { kind: 'dropout', p: 0.5 } });
+      model.setData(xTrain);
+      const deferred = await trainInPieces(model, 6, 1, { deferLoss: true, readEvery: 3 });
+      expect(deferred.losses).toEqual(whole.losses.map((loss, i) => ((i + 1) % 3 === 0 ? loss : NaN)));
+      for (const key of Object.keys(whole.weights)) expect(maxAbsDiff(deferred.weights[key].data, whole.weights[key].data), key).toBe(0);
     }
   });
 
@@ -213,6 +219,11 @@ describe('createAutoencoder', () => {
     }
     const again = await run(4);
     expect(again.losses).toEqual(four.losses);
+    // Several pieces with a deferred loss: the loss is computed with the step, the same number.
+    const model = createAutoencoder({ hidden: 12, seed: 21, batchSize: 30, corruption: { kind: 'dropout', p: 0.5 } });
+    model.setData(xTrain);
+    const deferred = await trainInPieces(model, 6, 4, { deferLoss: true });
+    expect(deferred.losses).toEqual(four.losses);
     for (const key of Object.keys(four.weights)) expect(maxAbsDiff(again.weights[key].data, four.weights[key].data), key).toBe(0);
   });
 
