@@ -119,7 +119,7 @@ export function createMnistController(
     restore: options.restore,
   });
   const { model } = session;
-  const chunkRows = evaluationChunkRows(settings.hidden);
+  const chunkRows = evaluationChunkRows(settings.hidden, 784, data.xTest.shape[0], session.threads);
   const test: CurvePoints = { xs: [], ys: [] };
   let modelSteps = model.steps;
   let problem: string | null = null;

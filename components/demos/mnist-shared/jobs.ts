@@ -8,6 +8,9 @@ import { nextFrame, nextTask } from '../runtime/yield';
  * for long. `cancel` makes the next pause throw, so a job's `finally` frees its tensors.
  */
 export class JobQueue {
+  /** `paced`: true while a chunk should wait for the next frame (the page is animating). */
+  constructor(private readonly paced: () => boolean = () => true) {}
+
   private tail: Promise<void> = Promise.resolve();
   private cancelled = false;
   private running = 0;
@@ -50,9 +53,10 @@ export class JobQueue {
   }
 
   private async pause(): Promise<void> {
-    // One chunk per frame, and in a task of its own rather than inside the frame's callbacks,
-    // where the training steps already spend the frame's budget.
-    await nextFrame();
+    // While paced, one chunk per frame, and in a task of its own rather than inside the frame's
+    // callbacks, where the training steps already spend the frame's budget. Otherwise nothing
+    // else wants the frames: a new task is enough for the page to handle input.
+    if (this.paced()) await nextFrame();
     await nextTask();
     if (this.cancelled) throw new CancelledError();
   }

@@ -1,14 +1,15 @@
 'use client';
 
 import type * as TF from '@tensorflow/tfjs-core';
-import { createAutoencoder, disposeParams, type Autoencoder, type AutoencoderParams, type WeightMap } from '@/lib/ml/mnist/autoencoder';
+import { createAutoencoder, disposeParams, type Autoencoder, type AutoencoderParams, type StepLoss, type WeightMap } from '@/lib/ml/mnist/autoencoder';
 import type { Corruption } from '@/lib/ml/mnist/corruption';
 import type { FrameInfo } from '../runtime/loop';
 import type { FrameBudget } from './budget';
 import { Curve } from '../runtime/curve';
 import type { MnistSet } from './data';
 import type { Pause } from '@/lib/ml/mnist/evaluate';
-import { nextTask } from '../runtime/yield';
+import { runPhases } from '../runtime/phases';
+import { wasmThreadsInUse } from '../runtime/wasm-backend';
 import { JobQueue } from './jobs';
 import { stepPieces } from '@/lib/ml/mnist/presets';
 
@@ -23,7 +24,7 @@ export interface SessionOptions {
   learningRate: number;
   corruption?: Corruption;
   budget: FrameBudget;
-  /** The tfjs backend in use, which decides whether a step is cut into pieces. */
+  /** The tfjs backend in use, which decides whether a step is cut into phases and pieces. */
   backend: string;
   /** Weights (with Adam's state) to continue from. */
   restore?: WeightMap | null;
@@ -45,45 +46,39 @@ export function createSession(options: SessionOptions) {
   });
   model.setData(data.xTrain);
   if (options.restore) model.importWeights(options.restore);
-  const jobs = new JobQueue();
+  // Evaluations go one chunk per frame while the loop plays (its steps have the frames), back
+  // to back with a new task between chunks otherwise (a step asked for by the reader or a test).
+  const jobs = new JobQueue(() => budget.active);
   const train = new Curve();
   let lastEval = -Infinity;
   let closed = false;
-  const pieces = stepPieces(options.batchSize, options.hidden, ['wasm', 'cpu'].includes(options.backend));
+  // On the page's thread (wasm, cpu) a step is cut into phases, grouped into tasks by time.
+  const onPageThread = ['wasm', 'cpu'].includes(options.backend);
+  const threads = options.backend === 'wasm' ? (wasmThreadsInUse()?.threads ?? 1) : 1;
+  const pieces = stepPieces(options.batchSize, options.hidden, options.backend, threads);
 
-  const steppedInPieces = async (): Promise<TF.Scalar> => {
-    const it = model.stepInParts(pieces);
-    try {
-      let r = budget.time(() => it.next(), false);
-      while (!r.done) {
-        await nextTask();
-        if (closed) throw new Error('the session was closed during a step');
-        r = budget.time(() => it.next(), false);
-      }
-      budget.countStep();
-      return r.value;
-    } finally {
-      // Frees the step's tensors if it was abandoned part-way; a no-op once it has finished.
-      it.return(undefined as never);
-    }
+  // The loop reads only the loss of a frame's last step: the others are never computed.
+  const steppedInPhases = async (): Promise<StepLoss> => {
+    const loss = await runPhases(model.stepInPartsDeferringLoss(pieces), { run: (phase) => budget.time(phase, false), closed: () => closed });
+    budget.countStep();
+    return loss;
   };
 
   return {
     model,
     jobs,
     train,
+    /** The wasm threads that share each product (1 elsewhere). */
+    threads,
     /** True once disposed: a draw that awaited across a reset must stop touching the model. */
     get closed(): boolean {
       return closed;
     },
     /**
-     * One optimisation step. On wasm and cpu a large model's step is cut into pieces with a
-     * new task between them, so that the page stays responsive (no task over 50 ms).
+     * One optimisation step. On wasm and cpu it is cut into phases (one per product), and a
+     * wide model's into several tasks, so that the page stays responsive (no task over 50 ms).
      */
-    step: (): TF.Scalar | Promise<TF.Scalar> => {
-      if (pieces === 1) return budget.time(() => model.step());
-      return steppedInPieces();
-    },
+    step: (): TF.Scalar | Promise<StepLoss> => (onPageThread ? steppedInPhases() : budget.time(() => model.step())),
     isFinished: (): boolean => budget.exhausted(),
     /**
      * Start of `draw`: closes the frame's budget and records the loss; resolves to true when an

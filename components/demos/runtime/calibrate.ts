@@ -4,6 +4,8 @@ import type * as TF from '@tensorflow/tfjs-core';
 import { CALIBRATION_BUDGET_MS, CALIBRATION_STEPS, medianMs, type BackendTiming, type CalibrationProbe } from '@/lib/demos/calibration';
 import type { BackendName } from '@/lib/demos/backends';
 import { stepPieces } from '@/lib/ml/mnist/presets';
+import { runPhases } from './phases';
+import { wasmThreadsInUse } from './wasm-backend';
 import { nextTask } from './yield';
 
 type Tf = typeof TF;
@@ -17,25 +19,16 @@ const GPU_STEPS_PER_SAMPLE = 2;
 
 /**
  * `steps` training steps of `model` as the demos run them (on wasm and cpu a step is cut into
- * pieces with a new task between them: no long task), then the last loss read back, so that
+ * phases, grouped into tasks by time: no long task), then the last loss read back, so that
  * the time is the whole cost, GPU queue included. Milliseconds per step.
  */
 async function timedStep(model: import('@/lib/ml/mnist/autoencoder').Autoencoder, pieces: number, steps: number): Promise<number> {
   const start = performance.now();
   let loss: TF.Scalar | null = null;
   for (let i = 0; i < steps; i++) {
-    const it = model.stepInParts(pieces);
-    try {
-      let r = it.next();
-      while (!r.done) {
-        await nextTask();
-        r = it.next();
-      }
-      loss?.dispose();
-      loss = r.value;
-    } finally {
-      it.return(undefined as never);
-    }
+    const next = await runPhases(model.stepInParts(pieces));
+    loss?.dispose();
+    loss = next;
   }
   try {
     await loss?.data();
@@ -67,7 +60,7 @@ async function warmProbe(tf: Tf, name: BackendName, probe: CalibrationProbe): Pr
   const x = tf.randomUniform([probe.batch, 784], -1, 1, 'float32', 1) as TF.Tensor2D;
   const model = createAutoencoder({ hidden: probe.hidden, seed: 1, batchSize: probe.batch, learningRate: 1e-3 });
   const onPage = name === 'wasm' || name === 'cpu';
-  const ready: Probe = { name, model, x, pieces: stepPieces(probe.batch, probe.hidden, onPage), steps: onPage ? 1 : GPU_STEPS_PER_SAMPLE, warmUp: NaN, samples: [] };
+  const ready: Probe = { name, model, x, pieces: stepPieces(probe.batch, probe.hidden, name, name === 'wasm' ? (wasmThreadsInUse()?.threads ?? 1) : 1), steps: onPage ? 1 : GPU_STEPS_PER_SAMPLE, warmUp: NaN, samples: [] };
   try {
     model.setData(x);
     ready.warmUp = await timedStep(model, ready.pieces, 1);

@@ -17,12 +17,21 @@ const SLOW_INTERVAL_MS = 1000;
  */
 export const STEP_SLICE_MS = 16;
 
+/**
+ * A step's loss as the loop holds it: a scalar tensor, or anything read and freed the same way
+ * (e.g. a loss computed only when read, since the loop reads only a frame's last one).
+ */
+export interface StepLossValue {
+  data(): Promise<ArrayLike<number>>;
+  dispose(): void;
+}
+
 export interface LoopDriver {
   /**
-   * Runs one optimisation step and returns its loss; the loop owns (and disposes) the scalar.
+   * Runs one optimisation step and returns its loss; the loop owns (and disposes) it.
    * A step too long for one task may return a promise and give the page back part-way.
    */
-  step(): TF.Scalar | Promise<TF.Scalar>;
+  step(): TF.Scalar | StepLossValue | Promise<TF.Scalar | StepLossValue>;
   /** Redraws from the model's current state. Awaited: the loop draws at most once a frame. */
   draw(info: FrameInfo): Promise<void> | void;
   /** Optional stop condition, checked after each frame's steps (e.g. a step budget). */
@@ -57,7 +66,7 @@ export class TrainingLoop {
   /** Set on dispose: a frame still awaiting its read-back or draw must not report afterwards. */
   private disposed = false;
   private busy = false;
-  private lastLoss: TF.Scalar | null = null;
+  private lastLoss: StepLossValue | null = null;
   private rate = { steps: 0, since: 0, value: 0 };
   stepsPerFrame = 1;
   pace: Pace = 'normal';

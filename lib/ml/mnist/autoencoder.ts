@@ -41,11 +41,15 @@ import {
   PARAM_NAMES,
   backwardUnscaled,
   forwardPass,
+  hiddenDelta,
   initialParameters,
   kernelPolicy,
   layer,
+  layerGradients,
+  outputDelta,
   square,
   type AutoencoderParams,
+  type KernelPolicy,
   type ParamName,
 } from './model-maths';
 import { fromWeightMap, toWeightMap, transposeArray, type WeightMap } from './torch-weights';
@@ -87,13 +91,24 @@ export interface Autoencoder extends TrainingSession {
   /** n steps without reading anything back; returns the last step's loss (caller disposes). */
   trainSteps(n: number): tf.Scalar;
   /**
-   * One optimisation step cut into `parts` pieces of the minibatch (gradients accumulated,
-   * one Adam update at the end), run one piece per `next()`, so that a caller on a synchronous
-   * backend can give the page back between pieces. The iterator's value when done is the
-   * step's loss (caller disposes). Abandoning it (`return()`) frees its tensors and leaves the
-   * model as it was. The result equals `step()` up to the order of floating-point sums.
+   * One optimisation step cut into phases, run one phase per `next()`, so that a caller on a
+   * synchronous backend can give the page back between them: for each of `parts` pieces of the
+   * minibatch, the five products of the step (two forward, three backward), each with the
+   * elementwise work around it; then one Adam update from the gradients summed over the pieces.
+   * The iterator's value when done is the step's loss (caller disposes). Abandoning it
+   * (`return()`) frees its tensors and leaves the model as it was. With one part the result is
+   * bit for bit `step()`'s (the same kernels on the same operands); with several it equals it up
+   * to the order of floating-point sums.
    */
   stepInParts(parts: number): Generator<void, tf.Scalar, void>;
+  /**
+   * stepInParts, whose loss is computed only if it is read: a loop that reads the loss of the
+   * last step of a frame skips a pass over the batch's errors in every other step. The step
+   * keeps its errors y − target (not a copy) until the loss is read or disposed; the value is
+   * bit for bit stepInParts' (the same kernels on the same operands, run later). With several
+   * parts the loss is computed with the step, as in stepInParts.
+   */
+  stepInPartsDeferringLoss(parts: number): Generator<void, StepLoss, void>;
   /** [B, d] codes tanh(x·W1 + b1). */
   encode(x: tf.Tensor2D): tf.Tensor2D;
   /** [B, inputSize] images tanh(h·W2 + b2). */
@@ -121,6 +136,54 @@ export interface Autoencoder extends TrainingSession {
   exportWeights(options?: { optimizer?: boolean }): Promise<WeightMap>;
   /** Restores exportWeights' output; without optimizer entries Adam restarts from zero. */
   importWeights(weights: WeightMap): void;
+}
+
+/** A training step's loss, computed when first read. */
+export interface StepLoss {
+  /** The loss, as a one-element array. */
+  data(): Promise<Float32Array>;
+  /** Frees what the loss is computed from (or the loss); call it whether or not it was read. */
+  dispose(): void;
+}
+
+/** A step's loss from its errors y − target (the one formula for an eager and a deferred loss). */
+function meanSquare(diff: tf.Tensor2D, policy: KernelPolicy): tf.Scalar {
+  return tf.mean<tf.Scalar>(square(diff, policy));
+}
+
+/**
+ * A step's result as a StepLoss: its loss, or its errors y − target, whose mean square (by the
+ * kernels trainingStep uses) is computed at the first read. Abandoning the step abandons `step`.
+ */
+function* deferringLoss(step: Generator<void, tf.Tensor, void>, policy: KernelPolicy): Generator<void, StepLoss, void> {
+  const result = yield* step;
+  let source: tf.Tensor | null = result;
+  let value: Promise<Float32Array> | null = null;
+  return {
+    data() {
+      if (value === null) {
+        if (source === null) return Promise.reject(new Error('the step loss was disposed before it was read'));
+        const errors = source;
+        const loss = errors.rank === 0 ? errors : tf.tidy(() => meanSquare(errors as tf.Tensor2D, policy));
+        if (loss !== errors) errors.dispose();
+        source = null;
+        value = loss.data<'float32'>().finally(() => loss.dispose());
+      }
+      return value;
+    },
+    dispose() {
+      source?.dispose();
+      source = null;
+    },
+  };
+}
+
+/** The tensors of a container a tidy returned (a tensor, or arrays and records of them). */
+function flatTensors(container: tf.TensorContainer): tf.Tensor[] {
+  if (container instanceof tf.Tensor) return [container];
+  if (Array.isArray(container)) return container.flatMap(flatTensors);
+  if (container !== null && typeof container === 'object' && !ArrayBuffer.isView(container)) return Object.values(container).flatMap(flatTensors);
+  return [];
 }
 
 /** Reads the given tensors back, cloned at once so that they come from the same step; frees `owned`. */
@@ -218,7 +281,7 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
       const { h, y } = forwardPass(model, input, policy, constants);
       const diff: tf.Tensor2D = tf.sub(y, target);
       adam.apply(params, backwardUnscaled(model, input, h, y, diff, constants.ones, policy, constants), t, lr, policy);
-      return wantLoss ? tf.mean<tf.Scalar>(square(diff, policy)) : undefined;
+      return wantLoss ? meanSquare(diff, policy) : undefined;
     });
     step = t;
     return loss;
@@ -229,56 +292,99 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
   const pieceBounds = (parts: number): [number, number][] =>
     Array.from({ length: parts }, (_, k) => [Math.floor((k * batchSize) / parts), Math.floor(((k + 1) * batchSize) / parts)]);
 
-  /** trainingStep with the minibatch cut into pieces, one per `next()` (see Autoencoder.stepInParts). */
-  function* trainingStepInParts(parts: number): Generator<void, tf.Scalar, void> {
+  /**
+   * trainingStep cut into phases, one per `next()` (see Autoencoder.stepInParts): per piece of
+   * the minibatch, each of the five products with the elementwise work around it; then Adam.
+   * With one piece, every kernel is trainingStep's, on the same operands in the same order.
+   */
+  function* trainingStepInParts(parts: number, deferLoss: boolean): Generator<void, tf.Tensor, void> {
     const { x, sampler: batches } = trainingData();
     // Drawn up front in the same order as trainingStep, so that the batches and corruption match it.
     const indices = batches.next(batchSize);
     const t = step + 1;
-    const [target, input] = tf.tidy(() => {
-      const rows = gatherRows(x, indices, kernelPolicy());
-      const corrupted = corruptInput(rows, corruption, corruptRng);
-      return [rows, corrupted === rows ? tf.clone(rows) : corrupted];
-    });
-    // Running sums over the pieces: gradients (unscaled) and squared errors.
-    let sums: Record<ParamName, tf.Tensor> | null = null;
-    let squares: tf.Scalar | null = null;
+    const policy = kernelPolicy();
+    const whole = parts === 1;
+    // A deferred loss leaves the step as its errors y − target: the loss is their mean square.
+    const deferred = whole && deferLoss;
+    // Every tensor the phases pass on to later phases; whatever is left is freed at the end,
+    // also when the step is abandoned part-way (the iterator's return()).
+    const live = new Set<tf.Tensor>();
+    const hold = <T extends tf.Tensor>(tensor: T): T => (live.add(tensor), tensor);
+    const drop = (...tensors: tf.Tensor[]): void => {
+      for (const tensor of tensors) {
+        live.delete(tensor);
+        tensor.dispose();
+      }
+    };
+    /** Runs one phase in a tidy; what it returns is kept for the next phases. */
+    const phase = <T extends tf.TensorContainer>(work: () => T): T => {
+      alive();
+      const out = tf.tidy(work);
+      for (const tensor of flatTensors(out)) hold(tensor);
+      return out;
+    };
     try {
+      const [target, input] = phase(() => {
+        const rows = gatherRows(x, indices, policy);
+        const corrupted = corruptInput(rows, corruption, corruptRng);
+        return [rows, corrupted === rows ? tf.clone(rows) : corrupted] as [tf.Tensor2D, tf.Tensor2D];
+      });
+      // Running sums over the pieces: unscaled gradients, and the loss (or its squared errors).
+      let sums: Record<ParamName, tf.Tensor> | null = null;
+      let loss: tf.Tensor | null = null;
       for (const [k, [from, to]] of pieceBounds(parts).entries()) {
         if (k > 0) yield;
-        alive();
-        const next = tf.tidy(() => {
-          const policy = kernelPolicy();
-          const rows = to - from;
-          const xs = tf.slice(input, [from, 0], [rows, inputSize]) as tf.Tensor2D;
-          const ts = tf.slice(target, [from, 0], [rows, inputSize]) as tf.Tensor2D;
-          const { h, y } = forwardPass(model, xs, policy, constants);
+        const rows = to - from;
+        const [xs, ts] = whole ? [input, target] : phase(() => [tf.slice(input, [from, 0], [rows, inputSize]), tf.slice(target, [from, 0], [rows, inputSize])] as [tf.Tensor2D, tf.Tensor2D]);
+        const ones = rows === batchSize ? constants.ones : hold(tf.ones([1, rows]) as tf.Tensor2D);
+        const h = phase(() => layer(xs, model.w1, model.b1, policy, constants));
+        yield;
+        const [d2, sq] = phase((): [tf.Tensor2D, tf.Tensor] => {
+          const y = layer(h, model.w2, model.b2, policy, constants);
           const diff: tf.Tensor2D = tf.sub(y, ts);
-          const ones = rows === batchSize ? constants.ones : (tf.ones([1, rows]) as tf.Tensor2D);
-          const grads = backwardUnscaled(model, xs, h, y, diff, ones, policy, constants);
-          const sq = tf.sum<tf.Scalar>(square(diff, policy));
-          const added = {} as Record<ParamName, tf.Tensor>;
-          for (const name of PARAM_NAMES) added[name] = sums ? tf.add(sums[name], grads[name]) : grads[name];
-          return { added, sq: squares ? tf.add<tf.Scalar>(squares, sq) : sq };
+          const d = outputDelta(y, diff, policy, constants);
+          // trainingStep's loss on one piece; the sum of squared errors on several.
+          if (deferred) return [d, diff];
+          return [d, whole ? meanSquare(diff, policy) : tf.sum<tf.Scalar>(square(diff, policy))];
         });
-        tf.dispose([...Object.values(sums ?? {}), ...(squares ? [squares] : [])]);
-        sums = next.added;
-        squares = next.sq;
+        yield;
+        const d1 = phase(() => hiddenDelta(model, d2, h, policy, constants));
+        yield;
+        const g2 = phase(() => layerGradients(h, d2, ones, policy));
+        drop(h, d2);
+        yield;
+        const g1 = phase(() => layerGradients(xs, d1, ones, policy));
+        drop(d1, ...(whole ? [] : [xs, ts]), ...(ones === constants.ones ? [] : [ones]));
+        const grads: Record<ParamName, tf.Tensor> = { w1: g1.w, b1: g1.b, w2: g2.w, b2: g2.b };
+        if (sums === null) {
+          sums = grads;
+          loss = sq;
+        } else {
+          const previous: Record<ParamName, tf.Tensor> = sums;
+          const before: tf.Tensor = loss!;
+          [sums, loss] = phase(() => [Object.fromEntries(PARAM_NAMES.map((name) => [name, tf.add(previous[name], grads[name])])), tf.add(before, sq)] as [Record<ParamName, tf.Tensor>, tf.Scalar]);
+          drop(...Object.values(previous), ...Object.values(grads), before, sq);
+        }
       }
-      alive();
-      const grads = sums!;
-      const total = squares!;
-      const loss = tf.tidy(() => {
-        adam.apply(params, grads, t, lr, kernelPolicy());
-        return tf.div<tf.Scalar>(total, tf.scalar(batchSize * inputSize));
-      });
+      yield;
+      const gradients = sums!;
+      phase(() => adam.apply(params, gradients, t, lr, policy));
+      const result = whole ? loss! : phase(() => tf.div(loss!, tf.scalar(batchSize * inputSize)));
+      live.delete(result);
       step = t;
-      return loss;
+      return result;
     } finally {
-      // Also runs when the step is abandoned part-way (the iterator's return()).
-      tf.dispose([target, input, ...Object.values(sums ?? {}), ...(squares ? [squares] : [])]);
+      tf.dispose([...live]);
+      live.clear();
     }
   }
+
+  /** Checked at the call of stepInParts, not at the first next(). */
+  const checkParts = (parts: number): void => {
+    alive();
+    if (!Number.isInteger(parts) || parts < 1 || parts > batchSize) throw new RangeError(`parts must be an integer in [1, ${batchSize}], got ${parts}`);
+    trainingData();
+  };
 
   return {
     inputSize,
@@ -314,11 +420,13 @@ export function createAutoencoder(options: AutoencoderOptions): Autoencoder {
     },
 
     stepInParts(parts) {
-      // Checked at the call, not at the first next().
-      alive();
-      if (!Number.isInteger(parts) || parts < 1 || parts > batchSize) throw new RangeError(`parts must be an integer in [1, ${batchSize}], got ${parts}`);
-      trainingData();
-      return trainingStepInParts(parts);
+      checkParts(parts);
+      return trainingStepInParts(parts, false) as Generator<void, tf.Scalar, void>;
+    },
+
+    stepInPartsDeferringLoss(parts) {
+      checkParts(parts);
+      return deferringLoss(trainingStepInParts(parts, true), kernelPolicy());
     },
 
     trainSteps(n) {

@@ -152,10 +152,26 @@ export function autoencoderLoss(p: AutoencoderParams, input: tf.Tensor2D, target
 }
 // #endregion
 
+/** δ2 = (y − target) ⊙ (1 − y²): the output layer's error signal, from diff = y − target. */
+export function outputDelta(y: tf.Tensor2D, diff: tf.Tensor2D, policy: KernelPolicy, s: PassScalars): tf.Tensor2D {
+  return tf.mul(diff, tf.sub(s.one, square(y, policy)));
+}
+
+/** δ1 = (δ2 W2ᵀ) ⊙ (1 − h²): the code layer's error signal. */
+export function hiddenDelta(p: AutoencoderParams, d2: tf.Tensor2D, h: tf.Tensor2D, policy: KernelPolicy, s: PassScalars): tf.Tensor2D {
+  return tf.mul(matMulBT(d2, p.w2, policy), tf.sub(s.one, square(h, policy)));
+}
+
+/** A layer's unscaled gradients from its input a and error signal δ: ∂W ∝ aᵀδ, ∂b ∝ Σ_rows δ. */
+export function layerGradients(a: tf.Tensor2D, delta: tf.Tensor2D, ones: tf.Tensor2D, policy: KernelPolicy): { w: tf.Tensor2D; b: tf.Tensor1D } {
+  return { w: matMulAT(a, delta, policy), b: columnSums(ones, delta) };
+}
+
 /**
  * Backward pass of mean((y − target)²) without the constant 2/(B·inputSize):
  *   δ2 = (y − target) ⊙ (1 − y²),  ∂W2 ∝ hᵀδ2,  ∂b2 ∝ Σ_rows δ2,
  *   δ1 = (δ2 W2ᵀ) ⊙ (1 − h²),      ∂W1 ∝ inputᵀδ1, ∂b1 ∝ Σ_rows δ1.
+ * The training step cut into phases (autoencoder.ts) runs the same stages one by one.
  */
 export function backwardUnscaled(
   p: AutoencoderParams,
@@ -167,14 +183,11 @@ export function backwardUnscaled(
   policy: KernelPolicy,
   s: PassScalars,
 ): Record<ParamName, tf.Tensor> {
-  const d2: tf.Tensor2D = tf.mul(diff, tf.sub(s.one, square(y, policy)));
-  const d1: tf.Tensor2D = tf.mul(matMulBT(d2, p.w2, policy), tf.sub(s.one, square(h, policy)));
-  return {
-    w2: matMulAT(h, d2, policy),
-    b2: columnSums(ones, d2),
-    w1: matMulAT(input, d1, policy),
-    b1: columnSums(ones, d1),
-  };
+  const d2 = outputDelta(y, diff, policy, s);
+  const d1 = hiddenDelta(p, d2, h, policy, s);
+  const g2 = layerGradients(h, d2, ones, policy);
+  const g1 = layerGradients(input, d1, ones, policy);
+  return { w2: g2.w, b2: g2.b, w1: g1.w, b1: g1.b };
 }
 
 /** Exact gradients of autoencoderLoss by the hand-written backward pass (for tests and tools). */

@@ -49,32 +49,43 @@ export function stepFlops(batchSize: number, hidden: number, inputSize = 784): n
 
 /**
  * Test rows per evaluation chunk, so that one chunk's forward pass (4·rows·n·d operations) stays
- * around 40 MFLOP, and its elementwise work (a dozen passes over rows·n values) around 4 M
- * values: a few milliseconds on wasm per chunk, one chunk per frame.
+ * around 40 MFLOP per wasm thread (`threads`, which share each product), and its elementwise work
+ * (a dozen passes over rows·n values) around 4 M values: a few milliseconds on wasm per chunk,
+ * one chunk per frame. A chunk's rows decide only how the test error's sum is split.
  */
-export function evaluationChunkRows(hidden: number, inputSize = 784, total = 1000): number {
-  const rows = Math.round(4e7 / (4 * inputSize * hidden));
+export function evaluationChunkRows(hidden: number, inputSize = 784, total = 1000, threads = 1): number {
+  const rows = Math.round((4e7 * Math.max(1, Math.floor(threads))) / (4 * inputSize * hidden));
   return Math.max(16, Math.min(total, 400, rows));
 }
 
-/**
- * Floating-point operations per piece of a training step on a backend that computes on the
- * page's thread (wasm, cpu): about 5 ms of products at the 30 GFLOP/s wasm reaches on a 2-core
- * laptop. Measured (npm run bench): with pieces of twice this size, the 784-500-784 preset still
- * showed 59 ms tasks, its elementwise work and Adam's update weighing as much as the products;
- * at this size no task reached 50 ms.
- */
-export const PIECE_FLOPS = 1.6e8;
+/** Floating-point operations of one of a training step's five products on `rows` rows: 2·rows·n·d. */
+export function productFlops(rows: number, hidden: number, inputSize = 784): number {
+  return 2 * rows * inputSize * hidden;
+}
 
 /**
- * How many pieces to cut one step into (see Autoencoder.stepInParts): 1 on a backend that
- * queues work for a GPU, else the smallest power of two that brings a piece under PIECE_FLOPS,
- * with pieces of at least 16 rows. A function of the sizes alone, never of timings, so that a
- * seeded run repeats exactly.
+ * The largest product one phase of a training step may hold on a backend that computes on the
+ * page's thread (see Autoencoder.stepInParts), so that no task of the page runs over 50 ms:
+ * - wasm, per thread: 2.5e8, about 10 ms at the 26 GFLOP/s a single-threaded 1024×1024 product
+ *   reaches on a 2-core laptop (npm run bench), leaving room for slower machines and for the
+ *   phase's elementwise work. The 784-500-784 preset at batch 256 (2e8 per product) runs whole.
+ * - cpu: 3e7, about 40 ms at the 0.75 GFLOP/s of tfjs's cpu backend. (Its elementwise work is
+ *   slow too: Adam's update of a wide model alone takes longer than 50 ms there.)
  */
-export function stepPieces(batchSize: number, hidden: number, onPageThread: boolean, inputSize = 784): number {
-  if (!onPageThread) return 1;
+export const PHASE_FLOPS = { wasm: 2.5e8, cpu: 3e7 } as const;
+
+/**
+ * How many pieces of the minibatch to cut one training step into (see Autoencoder.stepInParts,
+ * which also cuts each piece into its products): 1 on a backend that queues work for a GPU, else
+ * the smallest power of two that brings one product of a piece within the backend's
+ * PHASE_FLOPS (times the wasm threads, which share each product), with pieces of at least 16
+ * rows. One piece gives exactly `step()`'s numbers; several change the order of the gradient's
+ * sums, so a seeded run's numbers depend on the sizes and, on wasm, on the thread count — never
+ * on timings.
+ */
+export function stepPieces(batchSize: number, hidden: number, backend: string, threads = 1, inputSize = 784): number {
+  const budget = backend === 'wasm' ? PHASE_FLOPS.wasm * Math.max(1, Math.floor(threads)) : backend === 'cpu' ? PHASE_FLOPS.cpu : Infinity;
   let pieces = 1;
-  while (stepFlops(batchSize / pieces, hidden, inputSize) > PIECE_FLOPS && batchSize / (pieces * 2) >= 16) pieces *= 2;
+  while (productFlops(batchSize / pieces, hidden, inputSize) > budget && batchSize / (pieces * 2) >= 16) pieces *= 2;
   return pieces;
 }

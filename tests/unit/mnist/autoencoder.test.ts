@@ -179,13 +179,35 @@ describe('createAutoencoder', () => {
     expect(d.losses).not.toEqual(a.losses);
   });
 
+  it('a step cut into phases, in one piece, is bit for bit the whole step', async () => {
+    const run = async (parts: number | 'whole', corruption: 'none' | 'dropout') => {
+      const model = createAutoencoder({ hidden: 12, seed: 21, batchSize: 30, corruption: corruption === 'none' ? { kind: 'none' } : { kind: 'dropout', p: 0.5 } });
+      model.setData(xTrain);
+      return trainInPieces(model, 6, parts);
+    };
+    for (const corruption of ['none', 'dropout'] as const) {
+      const whole = await run('whole', corruption);
+      const phased = await run(1, corruption);
+      expect(phased.counts.every((c) => c === 6)).toBe(true);
+      expect(phased.losses).toEqual(whole.losses);
+      for (const key of Object.keys(whole.weights)) expect(maxAbsDiff(phased.weights[key].data, whole.weights[key].data), key).toBe(0);
+      // The loss computed only when read (here every third step's) is the same number.
+      const model = createAutoencoder({ hidden: 12, seed: 21, batchSize: 30, corruption: corruption === 'none' ? { kind: 'none' } : { kind: 'dropout', p: 0.5 } });
+      model.setData(xTrain);
+      const deferred = await trainInPieces(model, 6, 1, { deferLoss: true, readEvery: 3 });
+      expect(deferred.losses).toEqual(whole.losses.map((loss, i) => ((i + 1) % 3 === 0 ? loss : NaN)));
+      for (const key of Object.keys(whole.weights)) expect(maxAbsDiff(deferred.weights[key].data, whole.weights[key].data), key).toBe(0);
+    }
+  });
+
   it('a step cut into pieces equals the whole step (up to summation order) and repeats exactly', async () => {
     const run = async (parts: number | 'whole') => {
       const model = createAutoencoder({ hidden: 12, seed: 21, batchSize: 30, corruption: { kind: 'dropout', p: 0.5 } });
       model.setData(xTrain);
       const out = await trainInPieces(model, 6, parts);
       expect(out.steps).toBe(6);
-      expect(out.counts.every((c) => c === (parts === 'whole' ? 1 : parts))).toBe(true);
+      // Five phases per piece (its products), then Adam's update.
+      expect(out.counts.every((c) => c === (parts === 'whole' ? 1 : 5 * parts + 1))).toBe(true);
       return out;
     };
     const whole = await run('whole');
@@ -197,6 +219,11 @@ describe('createAutoencoder', () => {
     }
     const again = await run(4);
     expect(again.losses).toEqual(four.losses);
+    // Several pieces with a deferred loss: the loss is computed with the step, the same number.
+    const model = createAutoencoder({ hidden: 12, seed: 21, batchSize: 30, corruption: { kind: 'dropout', p: 0.5 } });
+    model.setData(xTrain);
+    const deferred = await trainInPieces(model, 6, 4, { deferLoss: true });
+    expect(deferred.losses).toEqual(four.losses);
     for (const key of Object.keys(four.weights)) expect(maxAbsDiff(again.weights[key].data, four.weights[key].data), key).toBe(0);
   });
 

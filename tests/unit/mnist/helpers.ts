@@ -55,19 +55,21 @@ export function digitTensors(trainRows: number, testRows: number): { xTrain: tf.
 }
 
 /**
- * Trains `steps` steps, each one whole (`step()`) or cut into `pieces` (`stepInParts`), and
- * returns every step's loss, how many pieces each step took, and the final weights with Adam's
- * state. Disposes the model.
+ * Trains `steps` steps, each one whole (`step()`) or cut into `pieces` (`stepInParts`, or
+ * `stepInPartsDeferringLoss` with `deferLoss`), and returns the losses read (every step's, or
+ * with `readEvery` only every k-th step's, the others disposed unread; NaN for those), how many
+ * pieces each step took, and the final weights with Adam's state. Disposes the model.
  */
-export async function trainInPieces(model: Autoencoder, steps: number, pieces: number | 'whole') {
+export async function trainInPieces(model: Autoencoder, steps: number, pieces: number | 'whole', options: { deferLoss?: boolean; readEvery?: number } = {}) {
+  const { deferLoss = false, readEvery = 1 } = options;
   const losses: number[] = [];
   const counts: number[] = [];
   for (let i = 0; i < steps; i++) {
-    let loss: tf.Scalar;
+    let loss: { data(): Promise<ArrayLike<number>>; dispose(): void };
     let count = 1;
     if (pieces === 'whole') loss = model.step();
     else {
-      const it = model.stepInParts(pieces);
+      const it = deferLoss ? model.stepInPartsDeferringLoss(pieces) : model.stepInParts(pieces);
       let r = it.next();
       while (!r.done) {
         count += 1;
@@ -75,7 +77,7 @@ export async function trainInPieces(model: Autoencoder, steps: number, pieces: n
       }
       loss = r.value;
     }
-    losses.push((await loss.data())[0]);
+    losses.push((i + 1) % readEvery === 0 ? (await loss.data())[0] : NaN);
     counts.push(count);
     loss.dispose();
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FrameBudget } from '@/components/demos/mnist-shared/budget';
-import { AUTOENCODER_PRESETS, DENOISING_DEFAULTS, INTERPOLATION_STEPS, PRACTICUM, epochsAt, evaluationChunkRows, presetOf, stepFlops, stepPieces, PIECE_FLOPS } from '@/lib/ml/mnist/presets';
+import { AUTOENCODER_PRESETS, DENOISING_DEFAULTS, INTERPOLATION_STEPS, PRACTICUM, epochsAt, evaluationChunkRows, presetOf, stepFlops, stepPieces, PHASE_FLOPS, productFlops } from '@/lib/ml/mnist/presets';
 import { Curve } from '@/components/demos/runtime/curve';
 import { sampleIndices } from '@/components/demos/mnist-shared/samples';
 
@@ -23,17 +23,29 @@ describe('practicum presets', () => {
     expect(stepFlops(256, 30)).toBe(10 * 256 * 784 * 30);
   });
 
-  it('cut a wide model\'s step into pieces on the page\'s thread only, by size alone', () => {
-    // 784-30-784 at batch 256 is 60 MFLOP: whole. 784-500-784 is 1 GFLOP: eight pieces of 32 rows.
-    expect(stepPieces(256, 30, true)).toBe(1);
-    expect(stepPieces(256, 500, true)).toBe(8);
-    expect(stepPieces(256, 500, false)).toBe(1);
-    for (const [batch, hidden] of [[256, 1000], [1024, 500], [64, 200], [8, 1000]]) {
-      const pieces = stepPieces(batch, hidden, true);
-      expect(Number.isInteger(Math.log2(pieces))).toBe(true);
-      // Under the budget, unless that would take pieces below 16 rows.
-      expect(stepFlops(batch / pieces, hidden) <= PIECE_FLOPS || batch / pieces < 32).toBe(true);
-      expect(batch / pieces).toBeGreaterThanOrEqual(Math.min(16, batch));
+  it('cut a step into pieces on the page\'s thread only, by sizes and threads alone', () => {
+    // At batch 256 one product of 784-500-784 is 2e8 FLOP: within wasm's phase budget, whole.
+    expect(productFlops(256, 500)).toBe(2 * 256 * 784 * 500);
+    expect(stepPieces(256, 30, 'wasm')).toBe(1);
+    expect(stepPieces(256, 500, 'wasm')).toBe(1);
+    expect(stepPieces(256, 500, 'webgl')).toBe(1);
+    expect(stepPieces(1024, 1000, 'webgpu')).toBe(1);
+    // 4e8 per product: two pieces on one thread, whole on two (each product shared by both).
+    expect(stepPieces(256, 1000, 'wasm', 1)).toBe(2);
+    expect(stepPieces(256, 1000, 'wasm', 2)).toBe(1);
+    expect(stepPieces(1024, 1000, 'wasm', 2)).toBe(4);
+    // tfjs's cpu backend is some 35 times slower than wasm: smaller pieces.
+    expect(stepPieces(256, 500, 'cpu')).toBe(8);
+    for (const backend of ['wasm', 'cpu']) {
+      for (const [batch, hidden] of [[256, 1000], [1024, 500], [64, 200], [8, 1000], [1024, 1000]]) {
+        const pieces = stepPieces(batch, hidden, backend);
+        expect(Number.isInteger(Math.log2(pieces))).toBe(true);
+        // Within the budget, unless that would take pieces below 16 rows.
+        expect(productFlops(batch / pieces, hidden) <= PHASE_FLOPS[backend as 'wasm' | 'cpu'] || batch / pieces < 32).toBe(true);
+        expect(batch / pieces).toBeGreaterThanOrEqual(Math.min(16, batch));
+        // More threads never mean more pieces.
+        expect(stepPieces(batch, hidden, backend, 4)).toBeLessThanOrEqual(pieces);
+      }
     }
   });
 
@@ -43,6 +55,9 @@ describe('practicum presets', () => {
     expect(evaluationChunkRows(500)).toBeLessThan(50);
     expect(evaluationChunkRows(500)).toBeGreaterThanOrEqual(16);
     expect(evaluationChunkRows(100000)).toBe(16);
+    // Two wasm threads share each product: twice the rows, up to the same cap.
+    expect(evaluationChunkRows(500, 784, 1000, 2)).toBe(2 * evaluationChunkRows(500) - 1);
+    expect(evaluationChunkRows(30, 784, 1000, 2)).toBe(400);
   });
 });
 

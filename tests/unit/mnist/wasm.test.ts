@@ -57,19 +57,35 @@ describe('on the wasm backend', () => {
     tf.dispose([xTrain, xTest]);
   });
 
-  it('a step cut into pieces (as the page runs a wide model) matches the whole step', async () => {
+  it('a step cut into phases (as the page runs it) equals the whole step, bit for bit in one piece', async () => {
     const { xTrain, xTest } = digitTensors(300, 1);
     const run = async (pieces: number | 'whole') => {
       const model = createAutoencoder({ hidden: 24, seed: 9, batchSize: 64, corruption: { kind: 'gaussian', sigma: 0.3 } });
       model.setData(xTrain);
       return trainInPieces(model, 5, pieces);
     };
+    const run2 = async (pieces: number, options: { deferLoss: boolean; readEvery?: number }) => {
+      const model = createAutoencoder({ hidden: 24, seed: 9, batchSize: 64, corruption: { kind: 'gaussian', sigma: 0.3 } });
+      model.setData(xTrain);
+      return trainInPieces(model, 5, pieces, options);
+    };
     const start = tf.memory().numTensors;
     const whole = await run('whole');
     const pieces = await run(4);
+    // In one piece, the phases are the whole step's kernels: the same numbers, bit for bit.
+    const phased = await run(1);
     expect(tf.memory().numTensors).toBe(start);
+    expect(phased.losses).toEqual(whole.losses);
+    for (const key of Object.keys(whole.weights)) expect(maxAbsDiff(phased.weights[key].data, whole.weights[key].data), key).toBe(0);
     for (let i = 0; i < whole.losses.length; i++) expect(Math.abs(pieces.losses[i] - whole.losses[i])).toBeLessThan(2e-5 * whole.losses[i]);
     for (const key of Object.keys(whole.weights)) expect(maxAbsDiff(pieces.weights[key].data, whole.weights[key].data), key).toBeLessThan(1e-5);
+    // A loss computed only when read is the same number; unread ones cost nothing and leak nothing.
+    const deferred = await run2(1, { deferLoss: true });
+    const sparse = await run2(1, { deferLoss: true, readEvery: 2 });
+    expect(tf.memory().numTensors).toBe(start);
+    expect(deferred.losses).toEqual(whole.losses);
+    expect(sparse.losses).toEqual(whole.losses.map((loss, i) => ((i + 1) % 2 === 0 ? loss : NaN)));
+    for (const other of [deferred, sparse]) for (const key of Object.keys(whole.weights)) expect(maxAbsDiff(other.weights[key].data, whole.weights[key].data), key).toBe(0);
     tf.dispose([xTrain, xTest]);
   });
 
