@@ -9,7 +9,7 @@ import { Curve } from '../runtime/curve';
 import type { MnistSet } from './data';
 import type { Pause } from '@/lib/ml/mnist/evaluate';
 import { runPhases } from '../runtime/phases';
-import { wasmThreadsInUse } from '../runtime/wasm-backend';
+import { productThreads } from '../runtime/wasm-backend';
 import { JobQueue } from './jobs';
 import { stepPieces } from '@/lib/ml/mnist/presets';
 
@@ -54,7 +54,7 @@ export function createSession(options: SessionOptions) {
   let closed = false;
   // On the page's thread (wasm, cpu) a step is cut into phases, grouped into tasks by time.
   const onPageThread = ['wasm', 'cpu'].includes(options.backend);
-  const threads = options.backend === 'wasm' ? (wasmThreadsInUse()?.threads ?? 1) : 1;
+  const threads = productThreads(options.backend);
   const pieces = stepPieces(options.batchSize, options.hidden, options.backend, threads);
 
   // The loop reads only the loss of a frame's last step: the others are never computed.

@@ -5,7 +5,7 @@ import { CALIBRATION_BUDGET_MS, CALIBRATION_STEPS, medianMs, type BackendTiming,
 import type { BackendName } from '@/lib/demos/backends';
 import { stepPieces } from '@/lib/ml/mnist/presets';
 import { runPhases } from './phases';
-import { wasmThreadsInUse } from './wasm-backend';
+import { productThreads } from './wasm-backend';
 import { nextTask } from './yield';
 
 type Tf = typeof TF;
@@ -60,7 +60,7 @@ async function warmProbe(tf: Tf, name: BackendName, probe: CalibrationProbe): Pr
   const x = tf.randomUniform([probe.batch, 784], -1, 1, 'float32', 1) as TF.Tensor2D;
   const model = createAutoencoder({ hidden: probe.hidden, seed: 1, batchSize: probe.batch, learningRate: 1e-3 });
   const onPage = name === 'wasm' || name === 'cpu';
-  const ready: Probe = { name, model, x, pieces: stepPieces(probe.batch, probe.hidden, name, name === 'wasm' ? (wasmThreadsInUse()?.threads ?? 1) : 1), steps: onPage ? 1 : GPU_STEPS_PER_SAMPLE, warmUp: NaN, samples: [] };
+  const ready: Probe = { name, model, x, pieces: stepPieces(probe.batch, probe.hidden, name, productThreads(name)), steps: onPage ? 1 : GPU_STEPS_PER_SAMPLE, warmUp: NaN, samples: [] };
   try {
     model.setData(x);
     ready.warmUp = await timedStep(model, ready.pieces, 1);

@@ -107,3 +107,8 @@ export function wasmThreadsInUse(): ThreadingChoice | undefined {
     return undefined; // not initialised yet
   }
 }
+
+/** Threads that share each product on `backend`: wasm's pool size, 1 on every other backend. */
+export function productThreads(backend: string): number {
+  return backend === 'wasm' ? (wasmThreadsInUse()?.threads ?? 1) : 1;
+}
