@@ -7,12 +7,21 @@
 //  2. the matmul bound: the FLOP rate of a 1024×1024 product on the same page and threads,
 //     divided by the step's 10·B·784·d FLOP (see mnist.mjs), and the fraction of it achieved;
 //  3. the energy-surface demos' median full redraw while training (kmeans-energy, dae-energy);
-//  4. the longest main-thread task while the autoencoder trains by its play button.
+//  4. the longest main-thread task while the autoencoder trains by its play button;
+//  5. where a step's time goes: kernel time per step by kernel name (tf.profile; on wasm a
+//     kernel's time is the wall time of its synchronous call), split into the kernels that ran
+//     faster threaded and the rest, and the time spent outside kernels (JavaScript, dispatch,
+//     yields to the page). From the single-threaded split it prints Amdahl's ceiling: the
+//     speed-up if the kernels that threads shorten scaled perfectly over the threads and nothing
+//     else changed. A target above that ceiling cannot be reached by tfjs's threads alone;
+//  6. the cores the page thread and the wasm pool's workers keep busy while the demo trains
+//     (thread-cpu.mjs): a worker that spins between products holds a core of its own.
 //
 // Standalone: node scripts/bench/threads.mjs [--runs 3] [--seconds 10] [--site out]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { cpuShares, rendererCpu } from './thread-cpu.mjs';
 import { ISOLATION_HEADERS, fmt, launch, longestTask, measureTraining, median, openDemo, serve, table, watchLongTasks } from './harness.mjs';
 
 const BATCH = 256;
@@ -22,6 +31,9 @@ const SURFACES = [
   { id: 'kmeans-energy', query: 'kmeans-energy.mode=gradient' },
   { id: 'dae-energy', query: '' },
 ];
+
+// The demo's test-evaluation period in steps (EVAL_EVERY in components/demos/mnist-shared/session.ts).
+const EVAL_EVERY = 20;
 
 const stepFlops = (hidden) => 10 * BATCH * 784 * hidden;
 
@@ -84,6 +96,57 @@ function matmulRate(page) {
   });
 }
 
+/**
+ * A step's time, and its kernel milliseconds by kernel name, over `steps` steps of the demo's
+ * hook: first timed, then the same count under tf.profile. `steps` is a multiple of the demo's
+ * evaluation period, so both windows hold the same share of test evaluations. Op-level records
+ * (names ending in `__op`, e.g. a fused product's custom gradient) contain other kernels' time
+ * and are left out.
+ */
+function kernelTimes(page, steps) {
+  return page.evaluate(async (steps) => {
+    const hook = window.__notesDemos.autoencoder;
+    await hook.steps(steps);
+    const start = performance.now();
+    await hook.steps(steps);
+    const stepMs = (performance.now() - start) / steps;
+    const profile = await window.tf.profile(() => hook.steps(steps));
+    const byName = {};
+    for (const kernel of profile.kernels) {
+      if (kernel.name.endsWith('__op')) continue;
+      byName[kernel.name] = (byName[kernel.name] ?? 0) + kernel.kernelTimeMs / steps;
+    }
+    return { stepMs, kernels: byName };
+  }, steps);
+}
+
+/** The run whose step time is the median of an odd count (the lower middle of an even one). */
+function medianRun(samples) {
+  const sorted = [...samples].sort((a, b) => a.stepMs - b.stepMs);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+const sum = (values) => values.reduce((a, b) => a + b, 0);
+
+/**
+ * Splits a step's wall time (ms) into kernels that threads shortened (threaded time under 0.8 of
+ * the single-threaded time, among kernels worth 0.02 ms a step), the other kernels, and the time
+ * outside kernels; and the Amdahl ceiling over `threads` from the single-threaded split.
+ */
+export function stepSplit(single, threaded, threads) {
+  const names = Object.keys(single.kernels).filter((name) => single.kernels[name] >= 0.02);
+  const shortened = names.filter((name) => (threaded.kernels[name] ?? 0) < 0.8 * single.kernels[name]);
+  const part = (side, chosen) => sum(chosen.map((name) => side.kernels[name] ?? 0));
+  const split = (side) => {
+    const faster = part(side, shortened);
+    const kernels = sum(Object.values(side.kernels));
+    return { faster, other: kernels - faster, outside: Math.max(0, side.stepMs - kernels) };
+  };
+  const one = split(single);
+  const ceiling = single.stepMs / (single.stepMs - one.faster + one.faster / threads);
+  return { shortened, single: one, threaded: split(threaded), ceiling };
+}
+
 /** Longest main-thread task while the demo trains by its play button for `seconds`. */
 async function longestWhileTraining(page, figure, seconds) {
   await watchLongTasks(page);
@@ -94,18 +157,24 @@ async function longestWhileTraining(page, figure, seconds) {
 }
 
 async function measureMode(browser, base, runs, seconds) {
-  const result = { threads: NaN, throughput: {}, longest: {}, matmul: NaN, redraw: {} };
+  const result = { threads: NaN, throughput: {}, longest: {}, matmul: NaN, redraw: {}, kernels: {}, cpu: {} };
   for (const hidden of SIZES) {
     const samples = [];
     const longest = [];
     const rates = [];
+    const profiles = [];
+    const shares = [];
     for (let run = 0; run < runs; run++) {
       const opened = await openAutoencoder(browser, base, hidden);
       if (opened.skipped) return { skipped: opened.skipped };
       try {
         result.threads = opened.threads;
+        const before = await rendererCpu(browser);
+        const start = performance.now();
         samples.push(await throughput(opened.page, seconds));
+        shares.push(cpuShares(before, await rendererCpu(browser), performance.now() - start));
         if (hidden === SIZES[SIZES.length - 1]) rates.push(await matmulRate(opened.page));
+        profiles.push(await kernelTimes(opened.page, EVAL_EVERY * (hidden > 100 ? 1 : 4)));
         longest.push(await longestWhileTraining(opened.page, opened.figure, Math.min(seconds, 5)));
       } finally {
         await opened.page.close();
@@ -113,6 +182,9 @@ async function measureMode(browser, base, runs, seconds) {
     }
     result.throughput[hidden] = median(samples);
     result.longest[hidden] = median(longest);
+    result.kernels[hidden] = medianRun(profiles);
+    const read = shares.filter(Boolean);
+    result.cpu[hidden] = read.length ? { page: median(read.map((r) => r.page)), workers: median(read.map((r) => r.workers)) } : null;
     if (rates.length) result.matmul = median(rates);
   }
   for (const surface of SURFACES) {
@@ -158,6 +230,23 @@ export async function benchThreads({ browser, root, runs = 3, seconds = 10 }) {
     const bound = threaded.matmul / stepFlops(hidden);
     rows.push([`d=${hidden}: fraction of the threaded matmul bound`, fmt(single.throughput[hidden] / BATCH / bound, 2), fmt(threaded.throughput[hidden] / BATCH / bound, 2), '']);
   }
+  const splits = {};
+  for (const hidden of SIZES) {
+    const side = (mode) => mode.kernels[hidden];
+    const split = stepSplit(side(single), side(threaded), threaded.threads);
+    splits[hidden] = split;
+    rows.push([`d=${hidden}: step ms (profiled run)`, fmt(side(single).stepMs, 2), fmt(side(threaded).stepMs, 2), '']);
+    rows.push([`d=${hidden}:   kernels threads shortened, ms`, fmt(split.single.faster, 2), fmt(split.threaded.faster, 2), ratio(split.single.faster, split.threaded.faster)]);
+    rows.push([`d=${hidden}:   other kernels, ms`, fmt(split.single.other, 2), fmt(split.threaded.other, 2), '']);
+    rows.push([`d=${hidden}:   outside kernels, ms`, fmt(split.single.outside, 2), fmt(split.threaded.outside, 2), '']);
+    const cpu = (mode, key) => (mode.cpu[hidden] ? fmt(mode.cpu[hidden][key], 2) : 'n/a');
+    rows.push([`d=${hidden}: page thread, cores busy`, cpu(single, 'page'), cpu(threaded, 'page'), '']);
+    rows.push([`d=${hidden}: wasm pool workers, cores busy`, cpu(single, 'workers'), cpu(threaded, 'workers'), '']);
+    rows.push([`d=${hidden}: Amdahl ceiling (shortened kernels x${threaded.threads})`, '', '', ratio(split.ceiling, 1)]);
+    // At the ceiling a step takes single.stepMs / ceiling: the best fraction of the bound threads could give.
+    const boundMs = (1000 * stepFlops(hidden)) / threaded.matmul;
+    rows.push([`d=${hidden}: fraction of the threaded bound at the ceiling`, '', fmt(boundMs / (side(single).stepMs / split.ceiling), 2), '']);
+  }
   for (const surface of SURFACES) {
     const s = single.redraw[surface.id];
     const t = threaded.redraw[surface.id];
@@ -172,6 +261,9 @@ export async function benchThreads({ browser, root, runs = 3, seconds = 10 }) {
     `Autoencoder 784-d-784, batch ${BATCH}, the demo's own step; bound = matmul FLOP/s / (10*B*784*d).`,
     'Targets on a 2-core machine: >= 1.6x at d=500, >= 1.3x at d=30, >= 0.6 of the threaded bound at d=500, no main-thread task over 50 ms (0 = none).',
     'Redraw ratio is single / threaded (above 1: threads redraw faster).',
+    'Cores busy: CPU time / wall time of the page thread and of the pool workers while the throughput is measured (Linux per-thread accounting).',
+    "Step split (tf.profile, the run of median step time): kernels that ran under 0.8 of their single-threaded time, other kernels, and the step's time outside kernels.",
+    ...SIZES.map((hidden) => `d=${hidden}: kernels threads shortened: ${splits[hidden].shortened.join(', ') || 'none'}`),
   ].join('\n');
   return { single, threaded, rows, note };
 }
