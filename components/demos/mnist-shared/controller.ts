@@ -13,6 +13,7 @@ import { evaluationChunkRows } from '@/lib/ml/mnist/presets';
 import type { FrameInfo } from '../runtime/loop';
 import type { FrameBudget } from './budget';
 import type { MnistSet } from './data';
+import { Curve } from '../runtime/curve';
 import { createSession } from './session';
 
 /** The settings every MNIST demo has (the URL's parameters). */
@@ -90,6 +91,12 @@ export interface MnistControllerOptions {
   restore?: WeightMap | null;
   corruption?: Corruption;
   publish: (figures: TrainingFigures) => void;
+  /**
+   * Most points the test-loss curve keeps (default: Curve's). Past that it thins itself, like
+   * the training curve, so that an evening of training costs each publication and repaint no
+   * more than its first minutes.
+   */
+  testPoints?: number;
 }
 
 /** Text of a failure for the reader. */
@@ -120,7 +127,7 @@ export function createMnistController(
   });
   const { model } = session;
   const chunkRows = evaluationChunkRows(settings.hidden, 784, data.xTest.shape[0], session.threads);
-  const test: CurvePoints = { xs: [], ys: [] };
+  const test = new Curve(options.testPoints);
   let modelSteps = model.steps;
   let problem: string | null = null;
   let version = 0;
@@ -160,10 +167,8 @@ export function createMnistController(
         session.evaluate(async (snapshot, pause, step) => {
           const loss = await demo.testLoss(snapshot, pause, chunkRows, step);
           if (loss === null) return;
-          if (test.xs.length === 0 || step > test.xs[test.xs.length - 1]) {
-            test.xs.push(step);
-            test.ys.push(loss);
-          }
+          // An evaluation queued before a later one may finish after it: the curve keeps steps in order.
+          test.push(step, loss);
           publish();
         }, fail);
       }

@@ -25,10 +25,10 @@ afterAll(() => {
 const settings = { hidden: 8, batch: 16, seed: 3, learningRate: 1e-2 };
 
 /** A controller with parts that count their calls; `overrides` replaces some of them. */
-function harness(overrides: Partial<MnistDemoParts> = {}, budget = new FrameBudget()) {
+function harness(overrides: Partial<MnistDemoParts> = {}, budget = new FrameBudget(), testPoints?: number) {
   const published: TrainingFigures[] = [];
   const calls = { paint: 0, testLoss: 0, dispose: 0 };
-  const controller = createMnistController({ data, settings, backend: 'cpu', budget, publish: (f) => published.push(f) }, () => ({
+  const controller = createMnistController({ data, settings, backend: 'cpu', budget, testPoints, publish: (f) => published.push(f) }, () => ({
     repaintMs: 1e9,
     async testLoss(snapshot, pause, chunkRows) {
       calls.testLoss += 1;
@@ -119,6 +119,21 @@ describe('createMnistController', () => {
     await frame(1);
     expect(calls.testLoss).toBe(2);
     expect(last().test.xs).toEqual([0]);
+    controller.dispose();
+  });
+
+  it('keeps a bounded test curve that still spans the run, in step order', async () => {
+    const { controller, frame, last, calls } = harness({ beforeDraw: () => true, testLoss: async (_s, _p, _r, step) => ((calls.testLoss += 1), 1 / (1 + step)) }, new FrameBudget(), 8);
+    await frame(0);
+    for (let k = 0; k < 40; k++) await frame(1);
+    expect(calls.testLoss).toBe(41);
+    const { xs, ys } = last().test;
+    expect(xs.length).toBeLessThanOrEqual(8);
+    expect(xs.length).toBeGreaterThanOrEqual(4);
+    expect(xs[0]).toBe(0);
+    expect(xs[xs.length - 1]).toBeGreaterThanOrEqual(32);
+    expect(xs.every((x, i) => i === 0 || x > xs[i - 1])).toBe(true);
+    expect(ys).toEqual(xs.map((x) => 1 / (1 + x)));
     controller.dispose();
   });
 
