@@ -265,8 +265,13 @@ test('the playlist’s Start button starts the demo by Enter, and Enter on anoth
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`axe finds no violation on the playlist waiting for its presenter (${scheme})`, async ({ page }) => {
+  test(`axe finds no violation on the playlist waiting for its presenter, opened plain or from a link naming an unknown id (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/en/week07/present/?demos=no-such-demo,autoencoder,dae-energy#dae-energy');
+    await expect(page.locator('.playlist-skipped')).toBeVisible();
+    await expect(page.locator('[data-action="start-demo"]')).toBeFocused();
+    const linked = await new AxeBuilder({ page }).analyze();
+    expect(linked.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     await page.goto('/en/week07/present/');
     await expect(page.locator('.playlist .demo-stage')).toHaveAttribute('data-demo-state', 'waiting');
     await expect(page.locator('[data-action="start-demo"]')).toBeFocused();
