@@ -45,10 +45,11 @@ const noLocation = () => null;
 
 /**
  * One demo per screen in presentation style. ←/→ (or a clicker's PageUp/PageDown) move
- * between demos; `?demos=a,b,c` chooses and orders them; `?autoplay` starts each one.
+ * between demos; `?demos=a,b,c` chooses and orders them, `#id` opens on one; `?autoplay` starts
+ * each one.
  *
- * Nothing heavy loads until the presenter asks: the page opens on the first demo's title and
- * question with a Start button, and TensorFlow.js and the demo's code are fetched on the first
+ * Nothing heavy loads until the presenter asks: the page opens on the demo's title and question
+ * with a Start button, and TensorFlow.js and the demo's code are fetched on the first
  * key press the playlist handles, a click on the stage or the button (lib/demos/playlist.ts).
  * From then on every demo the presenter moves to starts at once.
  *
