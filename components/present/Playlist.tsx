@@ -2,7 +2,8 @@
 
 import { PageLink } from '@/components/site/PageLink';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { playlistKeyAction, playlistOrder } from '@/lib/demos/playlist';
+import { playlistFromLink, playlistKeyAction } from '@/lib/demos/playlist';
+import { HYDRATED_ATTRIBUTE, OPENING_FOR_ATTRIBUTE } from '@/lib/demos/playlist-opening';
 import { demoRegistry, type DemoId } from '@/lib/demos/registry';
 import type { Messages } from '@/lib/i18n/dictionary';
 import { fill } from '@/lib/i18n/template';
@@ -38,29 +39,38 @@ function onControl(target: EventTarget | null): boolean {
   return target.closest('a[href], button, input, select, textarea, summary, [role="button"], [role="application"], [role="slider"]') !== null;
 }
 
+const locationHref = () => window.location.href;
+/** The build and the hydrating render have no link to read: they render the page as built. */
+const noLocation = () => null;
+
 /**
  * One demo per screen in presentation style. ←/→ (or a clicker's PageUp/PageDown) move
- * between demos; `?demos=a,b,c` chooses and orders them; `?autoplay` starts each one.
+ * between demos; `?demos=a,b,c` chooses and orders them, `#id` opens on one; `?autoplay` starts
+ * each one.
  *
- * Nothing heavy loads until the presenter asks: the page opens on the first demo's title and
- * question with a Start button, and TensorFlow.js and the demo's code are fetched on the first
+ * Nothing heavy loads until the presenter asks: the page opens on the demo's title and question
+ * with a Start button, and TensorFlow.js and the demo's code are fetched on the first
  * key press the playlist handles, a click on the stage or the button (lib/demos/playlist.ts).
  * From then on every demo the presenter moves to starts at once.
+ *
+ * The build writes every demo's title and question, one shown; an inline script and style
+ * (lib/demos/playlist-opening.ts) show the one a link asks for before React runs, so that the
+ * room never sees another demo first. The page's lecture-hall type comes from that style too.
  */
 export function Playlist({ lang, messages, demos }: PlaylistProps) {
   const p = messages.present;
   // The page is written at build time with the week's own order (no query), so that its title,
-  // question and Start button show before any script runs; a presenter's ?demos= or #id follows
-  // as soon as the page hydrates.
-  const search = useSyncExternalStore(subscribeLocation, () => window.location.search, () => '');
-  const hash = useSyncExternalStore(subscribeLocation, () => window.location.hash, () => '');
+  // question and Start button show before any script runs; React follows the presenter's ?demos=
+  // or #id once it has hydrated that markup (until then the inline style shows the link's demo).
+  const href = useSyncExternalStore(subscribeLocation, locationHref, noLocation);
+  const hydrated = href !== null;
+  const url = useMemo(() => (href === null ? null : new URL(href)), [href]);
   const available = useMemo(() => demos.map((d) => d.id), [demos]);
-  const order = useMemo(
-    () => playlistOrder(new URLSearchParams(search).get('demos'), available),
-    [search, available],
+  const { order, linked: fromHash, skipped } = useMemo(
+    () => playlistFromLink(url?.search ?? '', url?.hash ?? '', available),
+    [url, available],
   );
-  const autoplay = new URLSearchParams(search).has('autoplay');
-  const fromHash = order.indexOf(hash.slice(1) as DemoId);
+  const autoplay = url?.searchParams.has('autoplay') ?? false;
   const [index, setIndex] = useState(0);
   const [started, setStarted] = useState(false);
   const startButton = useRef<HTMLButtonElement>(null);
@@ -98,12 +108,6 @@ export function Playlist({ lang, messages, demos }: PlaylistProps) {
     };
   }, [id]);
 
-  // Lecture-hall type: everything on this page is sized in rem.
-  useEffect(() => {
-    document.documentElement.classList.add('lecture');
-    return () => document.documentElement.classList.remove('lecture');
-  }, []);
-
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
@@ -128,10 +132,29 @@ export function Playlist({ lang, messages, demos }: PlaylistProps) {
     if (hasStage && (document.activeElement === document.body || document.activeElement === null)) startButton.current?.focus({ preventScroll: true });
   }, [hasStage]);
 
-  if (!id) return <p className="playlist-empty">{p.empty}</p>;
-  const title = (messages.demos as Record<string, { title?: string }>)[id]?.title ?? demoRegistry[id].title;
+  const skippedNotice =
+    skipped.length > 0 ? (
+      <p className="notice playlist-skipped" role="note" data-skipped={skipped.join(',')}>
+        {fill(p.skipped, { ids: skipped.join(', ') })}
+      </p>
+    ) : null;
+  if (!id)
+    return (
+      <div className="playlist-empty">
+        <p>{p.empty}</p>
+        {skippedNotice}
+      </div>
+    );
+  const titleOf = (demo: DemoId) => (messages.demos as Record<string, { title?: string }>)[demo]?.title ?? demoRegistry[demo].title;
+  // Every demo's title and question is written, the current one shown (see above).
+  const forEachDemo = (text: (demo: DemoId) => string) =>
+    available.map((demo) => (
+      <span key={demo} {...{ [OPENING_FOR_ATTRIBUTE]: demo }} hidden={demo !== id}>
+        {text(demo)}
+      </span>
+    ));
   return (
-    <div className="playlist" data-current={id}>
+    <div className="playlist" data-current={id} {...{ [HYDRATED_ATTRIBUTE]: hydrated ? '' : undefined }}>
       <div className="playlist-bar">
         <button type="button" className="demo-button" onClick={() => go(-1)} disabled={current === 0} data-action="previous-demo">
           ← {p.previous}
@@ -140,8 +163,8 @@ export function Playlist({ lang, messages, demos }: PlaylistProps) {
           <p className="playlist-position" aria-live="polite">
             {fill(p.position, { current: current + 1, total: order.length })}
           </p>
-          <h1>{title}</h1>
-          <p className="playlist-prompt">{p.prompts[id]}</p>
+          <h1>{forEachDemo(titleOf)}</h1>
+          <p className="playlist-prompt">{forEachDemo((demo) => p.prompts[demo])}</p>
         </div>
         <button type="button" className="demo-button" onClick={() => go(1)} disabled={current === order.length - 1} data-action="next-demo">
           {p.next} →
@@ -163,6 +186,7 @@ export function Playlist({ lang, messages, demos }: PlaylistProps) {
           <p id="playlist-start-hint" className="playlist-start-hint">
             {p.startHint}
           </p>
+          {skippedNotice}
         </div>
       )}
       <p className="playlist-footer">

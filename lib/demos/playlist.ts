@@ -1,17 +1,44 @@
-import { isDemoId, type DemoId } from './registry';
+/** What a link to the lecture playlist asks for. */
+export interface PlaylistLink<Id extends string> {
+  /** The demos in the presenter's order (`?demos=a,b,c`), else every available demo in page order. */
+  order: Id[];
+  /** Where `#id` is in `order`, or -1 (no hash, or a demo not in `order`). */
+  linked: number;
+  /** The ids of `?demos=` that are not in this playlist (unknown, or from another week), each once. */
+  skipped: string[];
+  /** The demo the page opens on (`#id`, else the first of `order`); null when `order` is empty. */
+  opening: Id | null;
+  /** True when the link asks for the page as it was built: every demo in page order, opening on the first. */
+  asBuilt: boolean;
+}
 
 /**
- * The demos of a lecture playlist: the presenter's `?demos=a,b,c` order when given (unknown
- * or unavailable ids skipped, repeats dropped), else every available demo in page order.
+ * Reads a playlist link: `search` and `hash` as in `location`, `available` the week's demos in
+ * page order. In `?demos=` unknown or unavailable ids are skipped (and reported), repeats dropped.
+ *
+ * It must stay self-contained (no import, no module-level helper): the playlist page also runs
+ * its source text inline, before the first paint (lib/demos/playlist-opening.ts), so that a
+ * link's demo is the first one shown, chosen by these very rules.
  */
-export function playlistOrder(query: string | null, available: readonly DemoId[]): DemoId[] {
-  if (query === null || query.trim() === '') return [...available];
-  const out: DemoId[] = [];
-  for (const raw of query.split(',')) {
-    const id = raw.trim();
-    if (isDemoId(id) && available.includes(id) && !out.includes(id)) out.push(id);
+export function playlistFromLink<Id extends string>(search: string, hash: string, available: readonly Id[]): PlaylistLink<Id> {
+  const query = new URLSearchParams(search).get('demos');
+  const order: Id[] = [];
+  const skipped: string[] = [];
+  if (query === null || query.trim() === '') {
+    for (const id of available) order.push(id);
+  } else {
+    for (const raw of query.split(',')) {
+      const id = raw.trim();
+      const at = available.indexOf(id as Id);
+      if (at >= 0) {
+        if (order.indexOf(available[at]) < 0) order.push(available[at]);
+      } else if (id !== '' && skipped.indexOf(id) < 0) skipped.push(id);
+    }
   }
-  return out;
+  const linked = order.indexOf(hash.slice(1) as Id);
+  let asBuilt = skipped.length === 0 && linked <= 0 && order.length === available.length;
+  for (let i = 0; asBuilt && i < order.length; i++) asBuilt = order[i] === available[i];
+  return { order, linked, skipped, opening: order.length > 0 ? order[Math.max(0, linked)] : null, asBuilt };
 }
 
 /** What a key press does on the lecture playlist. */

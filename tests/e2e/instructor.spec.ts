@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openDemo, stepCount, watchTfjsDownloads } from './demo-helpers';
+import { readFileSync } from 'node:fs';
+import type { Messages } from '../../lib/i18n/dictionary';
 import { siteConfig } from '../../lib/site/config';
 import { watchConsole } from './site';
 
@@ -142,6 +144,107 @@ test('the lecture playlist loads nothing until the first key press, then steps t
   expect(problems).toEqual([]);
 });
 
+/** A language's interface strings (read from the file: the test runner imports no JSON module). */
+const messagesFor = (lang: string): Messages => JSON.parse(readFileSync(`lib/i18n/messages/${lang}.json`, 'utf8'));
+
+/** Records the page's layout shifts (those CLS counts: none right after an input) from its start, with what moved. */
+async function watchLayoutShifts(page: Page) {
+  await page.addInitScript(() => {
+    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+    const shifts: string[] = [];
+    (window as unknown as { layoutShifts: string[] }).layoutShifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Shift[]) {
+        if (entry.hadRecentInput) continue;
+        const moved = entry.sources.map(({ node, previousRect: a, currentRect: b }) => `${node?.nodeName} "${node?.textContent?.slice(0, 40)}" (${a.x},${a.y} ${a.width}x${a.height}) → (${b.x},${b.y} ${b.width}x${b.height})`);
+        shifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${moved.join('; ')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { layoutShifts: string[] }).layoutShifts);
+}
+
+/** The title and question the playlist shows (hidden ones are not in innerText). */
+const shownDemo = (page: Page) =>
+  page.evaluate(() => ({
+    title: (document.querySelector('.playlist h1') as HTMLElement).innerText,
+    prompt: (document.querySelector('.playlist-prompt') as HTMLElement).innerText,
+  }));
+
+for (const lang of ['en', 'fr']) {
+  const m = messagesFor(lang);
+  const expected = (id: 'dae-energy' | 'autoencoder') => ({ title: m.demos[id].title, prompt: m.present.prompts[id] });
+  for (const [link, id, position] of [
+    ['?demos=dae-energy,autoencoder', 'dae-energy', [1, 2]],
+    ['#autoencoder', 'autoencoder', [7, 9]],
+  ] as const) {
+    test(`a ${link} link paints its demo first, before the site’s scripts run, and nothing moves when they do (${lang})`, async ({ page }) => {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      const url = `/${lang}/week07/present/${link}`;
+      // The page as the room first sees it: only the document's inline script has run.
+      await page.route('**/*.js', (route) => route.abort());
+      await page.goto(url);
+      expect(await shownDemo(page)).toEqual(expected(id));
+      await expect(page.locator('[data-action="start-demo"]')).toBeVisible();
+      // What depends on the link's order waits, in its place, for the page to read the link.
+      await expect(page.locator('.playlist-position')).toBeHidden();
+      await expect(page.locator('[data-action="next-demo"]')).toBeHidden();
+      const fontSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+      const staticType = await fontSize();
+      expect(staticType).not.toBe('16px'); // lecture-hall type on a 1920-pixel-wide screen
+      const staticBox = await page.locator('.playlist h1').boundingBox();
+      await page.unroute('**/*.js');
+
+      // The same link with the site's scripts: the same demo throughout, no layout shift, no error.
+      await page.goto('about:blank');
+      const problems = watchConsole(page);
+      const layoutShift = await watchLayoutShifts(page);
+      await page.goto(url);
+      await expect(page.locator('.playlist')).toHaveAttribute('data-hydrated', '');
+      await expect(page.locator('.playlist')).toHaveAttribute('data-current', id);
+      expect(await shownDemo(page)).toEqual(expected(id));
+      await expect(page.locator('.playlist-position')).toHaveText(m.present.position.replace('{current}', String(position[0])).replace('{total}', String(position[1])));
+      await expect(page.locator('[data-action="start-demo"]')).toBeFocused();
+      expect(await page.locator('.playlist h1').boundingBox()).toEqual(staticBox);
+      expect(await fontSize()).toBe(staticType);
+      await page.waitForLoadState('networkidle');
+      expect(await layoutShift()).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+  }
+}
+
+test('the playlist opened without a link does not move either when its scripts run', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const layoutShift = await watchLayoutShifts(page);
+  await page.goto('/en/week07/present/');
+  await expect(page.locator('.playlist')).toHaveAttribute('data-hydrated', '');
+  await expect(page.locator('[data-action="start-demo"]')).toBeFocused();
+  await page.waitForLoadState('networkidle');
+  expect(await layoutShift()).toEqual([]);
+});
+
+test('a link’s ids that are not in the playlist are named, and a link with none of its demos never shows another', async ({ page }) => {
+  // Before the site's scripts run, a link with none of the playlist's demos shows no demo.
+  await page.route('**/*.js', (route) => route.abort());
+  await page.goto('/fr/week07/present/?demos=pas-une-demo');
+  await expect(page.locator('.playlist')).toBeAttached();
+  await expect(page.locator('.playlist')).toBeHidden();
+  await page.unroute('**/*.js');
+  await page.goto('about:blank');
+
+  const problems = watchConsole(page);
+  await page.goto('/en/week07/present/?demos=no-such-demo,latent-ellipse,autoencodr');
+  await expect(page.locator('.playlist')).toHaveAttribute('data-current', 'latent-ellipse');
+  await expect(page.locator('.playlist-position')).toHaveText('Demo 1 of 1');
+  await expect(page.locator('.playlist-skipped')).toHaveText('This link names demos that are not in this playlist, left out: no-such-demo, autoencodr');
+  await expect(page.locator('[data-action="start-demo"]')).toBeFocused();
+  await page.goto('/fr/week07/present/?demos=pas-une-demo');
+  await expect(page.locator('.playlist-empty')).toContainText(messagesFor('fr').present.empty);
+  await expect(page.locator('.playlist-empty .playlist-skipped')).toHaveText('Ce lien nomme des démos absentes de cette liste, laissées de côté : pas-une-demo');
+  expect(problems).toEqual([]);
+});
+
 test('the playlist’s Start button starts the demo by Enter, and Enter on another control is that control’s', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto('/en/week07/present/?demos=latent-ellipse,energy-inference');
@@ -162,8 +265,13 @@ test('the playlist’s Start button starts the demo by Enter, and Enter on anoth
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`axe finds no violation on the playlist waiting for its presenter (${scheme})`, async ({ page }) => {
+  test(`axe finds no violation on the playlist waiting for its presenter, opened plain or from a link naming an unknown id (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/en/week07/present/?demos=no-such-demo,autoencoder,dae-energy#dae-energy');
+    await expect(page.locator('.playlist-skipped')).toBeVisible();
+    await expect(page.locator('[data-action="start-demo"]')).toBeFocused();
+    const linked = await new AxeBuilder({ page }).analyze();
+    expect(linked.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     await page.goto('/en/week07/present/');
     await expect(page.locator('.playlist .demo-stage')).toHaveAttribute('data-demo-state', 'waiting');
     await expect(page.locator('[data-action="start-demo"]')).toBeFocused();

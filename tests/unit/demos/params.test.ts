@@ -45,19 +45,17 @@ describe('backend order', () => {
 });
 
 describe('lecture playlist order', async () => {
-  const { playlistOrder } = await import('@/lib/demos/playlist');
+  const { playlistFromLink } = await import('@/lib/demos/playlist');
   const available = ['energy-inference', 'latent-ellipse', 'autoencoder'] as const;
+  const order = (search: string) => playlistFromLink(search, '', available).order;
 
   it('defaults to every available demo in page order', () => {
-    expect(playlistOrder(null, [...available])).toEqual([...available]);
-    expect(playlistOrder('', [...available])).toEqual([...available]);
+    expect(order('')).toEqual([...available]);
+    expect(order('?demos=')).toEqual([...available]);
   });
 
   it("follows the presenter's order, skipping unknown, unavailable and repeated ids", () => {
-    expect(playlistOrder('autoencoder, energy-inference,nope,kmeans-energy,autoencoder', [...available])).toEqual([
-      'autoencoder',
-      'energy-inference',
-    ]);
+    expect(order('?demos=autoencoder, energy-inference,nope,kmeans-energy,autoencoder')).toEqual(['autoencoder', 'energy-inference']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { playlistKeyAction, playlistOrder } from '@/lib/demos/playlist';
+import { playlistFromLink, playlistKeyAction } from '@/lib/demos/playlist';
 
 const at = (over: Partial<Parameters<typeof playlistKeyAction>[1]> = {}) => ({ started: true, modifier: false, arrowsTaken: false, onControl: false, ...over });
 
@@ -30,9 +30,40 @@ describe('playlistKeyAction', () => {
   });
 });
 
-describe('playlistOrder', () => {
-  it('keeps the presenter’s order, skipping unknown and repeated ids', () => {
-    expect(playlistOrder('latent-ellipse,nope,energy-inference,latent-ellipse', ['energy-inference', 'latent-ellipse'])).toEqual(['latent-ellipse', 'energy-inference']);
-    expect(playlistOrder(null, ['energy-inference', 'latent-ellipse'])).toEqual(['energy-inference', 'latent-ellipse']);
+describe('playlistFromLink', () => {
+  const week = ['energy-inference', 'latent-ellipse', 'autoencoder'] as const;
+
+  it('keeps the presenter’s order, skipping and reporting unknown ids, dropping repeats and empty entries', () => {
+    const link = playlistFromLink('?demos=latent-ellipse,nope,,energy-inference,latent-ellipse, nope ', '', week);
+    expect(link.order).toEqual(['latent-ellipse', 'energy-inference']);
+    expect(link.skipped).toEqual(['nope']);
+    expect(link.opening).toBe('latent-ellipse');
+    expect(link.asBuilt).toBe(false);
+  });
+
+  it('reports a registered demo that is not in this playlist as skipped too', () => {
+    expect(playlistFromLink('?demos=kmeans-energy,autoencoder', '', week)).toMatchObject({ order: ['autoencoder'], skipped: ['kmeans-energy'] });
+  });
+
+  it('opens on the #id when it is in the order, else on the first demo', () => {
+    expect(playlistFromLink('', '#autoencoder', week)).toMatchObject({ linked: 2, opening: 'autoencoder', asBuilt: false });
+    expect(playlistFromLink('?demos=autoencoder,latent-ellipse', '#latent-ellipse', week)).toMatchObject({ linked: 1, opening: 'latent-ellipse' });
+    expect(playlistFromLink('?demos=autoencoder', '#latent-ellipse', week)).toMatchObject({ linked: -1, opening: 'autoencoder' });
+    expect(playlistFromLink('', '#nope', week)).toMatchObject({ linked: -1, opening: 'energy-inference', asBuilt: true });
+  });
+
+  it('is the page as built without a list, with an empty one, or with the week’s own order opening on its first demo', () => {
+    for (const [search, hash] of [['', ''], ['?demos=', ''], ['?demos=%20', '#'], ['?autoplay', '#energy-inference'], ['?demos=energy-inference,latent-ellipse,autoencoder', '']]) {
+      const link = playlistFromLink(search, hash, week);
+      expect(link, `${search}${hash}`).toMatchObject({ order: [...week], skipped: [], opening: 'energy-inference', asBuilt: true });
+    }
+  });
+
+  it('opens on nothing when no demo of the list is in the playlist', () => {
+    expect(playlistFromLink('?demos=nope,other', '#nope', week)).toEqual({ order: [], linked: -1, skipped: ['nope', 'other'], opening: null, asBuilt: false });
+  });
+
+  it('reads an encoded list as the address bar gives it', () => {
+    expect(playlistFromLink('?demos=autoencoder%2Clatent-ellipse&autoplay', '', week).order).toEqual(['autoencoder', 'latent-ellipse']);
   });
 });

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { Alternates } from '@/components/site/Alternates';
 import { Playlist } from '@/components/present/Playlist';
 import { SOURCE_LANG } from '@/lib/content/pages';
+import { playlistOpeningScript, playlistOpeningStyle } from '@/lib/demos/playlist-opening';
 import { pageHref, playlistPath } from '@/lib/site/routes';
 import { courseWeeks, findWeek, languages, messagesFor, weekDemos } from '../../../site-data';
 import { sitePageMetadata } from '../../../page-seo';
@@ -32,8 +33,15 @@ export default async function LecturePlaylist({ params }: { params: Params }) {
   const found = findWeek(lang, week);
   if (!found) notFound();
   const demos = weekDemos(found).map(({ id, page }) => ({ id, notes: pageHref(lang, page) }));
+  const ids = demos.map((d) => d.id);
   return (
     <main id="main" className="playlist-main" tabIndex={-1}>
+      {/* React puts a style with a precedence in <head>; the script runs before the playlist's
+          markup is parsed: a link's demo is the first one painted, in lecture-hall type. */}
+      <style href="playlist-opening" precedence="playlist">
+        {playlistOpeningStyle(ids)}
+      </style>
+      <script dangerouslySetInnerHTML={{ __html: playlistOpeningScript(ids) }} />
       <Alternates languages={languages()} path={playlistPath(week)} defaultLang={SOURCE_LANG} />
       <Playlist lang={lang} messages={messagesFor(lang)} demos={demos} />
     </main>
