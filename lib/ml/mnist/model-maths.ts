@@ -96,7 +96,7 @@ export function matMulAT(a: tf.Tensor2D, b: tf.Tensor2D, policy: KernelPolicy): 
   if (!policy.explicitTranspose) return tf.matMul(a, b, true, false);
   const [batch, n] = a.shape;
   const m = b.shape[1];
-  return batch * n <= batch * m + m * n ? tf.matMul(tf.transpose(a), b) : tf.transpose<tf.Tensor2D>(tf.matMul(tf.transpose(b), a));
+  return batch * n <= batch * m + m * n ? tf.matMul(tf.transpose(a), b) : tf.transpose(tf.matMul(tf.transpose(b), a));
 }
 
 /** a·bᵀ */
