@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '@/lib/ml/gradients';
 import { autoencoderGradients, autoencoderLoss, createAutoencoder, disposeParams, initialParameters } from '@/lib/ml/mnist/autoencoder';
 import { evaluateReconstruction } from '@/lib/ml/mnist/evaluate';
-import { matMulAT, policyFor } from '@/lib/ml/mnist/model-maths';
-import { digitTensors, maxAbsDiff, randomMatrix, relativeError, trainInPieces } from './helpers';
+import { digitTensors, maxAbsDiff, relativeError, trainInPieces } from './helpers';
 
 beforeAll(async () => {
   expect(await tf.setBackend('wasm')).toBe(true);
@@ -56,24 +55,6 @@ describe('on the wasm backend', () => {
     model.dispose();
     expect(tf.memory().numTensors).toBe(start);
     tf.dispose([xTrain, xTest]);
-  });
-
-  it('aᵀ·b in either order (aᵀ·b or (bᵀ·a)ᵀ, chosen by shape) gives the same bits', async () => {
-    const policy = policyFor('wasm');
-    for (const [batch, n, m] of [[256, 784, 30], [256, 784, 500], [64, 784, 30], [100, 784, 24], [256, 30, 784], [7, 13, 5]]) {
-      const a = randomMatrix(batch, n, batch + n);
-      const b = randomMatrix(batch, m, batch * m);
-      const [direct, flipped, chosen] = [
-        tf.matMul(tf.transpose(a), b),
-        tf.transpose(tf.matMul(tf.transpose(b), a)),
-        matMulAT(a, b, policy),
-      ];
-      const words = async (t: tf.Tensor) => Array.from(new Uint32Array(((await t.data()) as Float32Array).buffer));
-      const expected = await words(direct);
-      expect(await words(flipped), `${batch}×${n}, ${batch}×${m}`).toEqual(expected);
-      expect(await words(chosen)).toEqual(expected);
-      tf.dispose([a, b, direct, flipped, chosen]);
-    }
   });
 
   it('a step cut into phases (as the page runs it) equals the whole step, bit for bit in one piece', async () => {
