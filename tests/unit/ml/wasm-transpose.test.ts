@@ -140,7 +140,8 @@ describe('the tiled wasm transpose', () => {
       return chosen;
     });
     const after = await train();
-    expect(copies).toBeGreaterThanOrEqual(4);
+    // xᵀ (128×784) once a step; hᵀ (128×24) is too narrow and stays tfjs's.
+    expect(copies).toBe(4);
     expect(after.losses).toEqual(before.losses);
     for (const key of Object.keys(before.weights)) expect(bits(after.weights[key].data), key).toEqual(bits(before.weights[key].data));
     xTrain.dispose();
