@@ -3,6 +3,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type * as TfWasm from '@tensorflow/tfjs-backend-wasm';
 import { chooseWasmThreads, wantsThreadedBinary, type ThreadingChoice } from '@/lib/demos/backends';
+import { installWasmTranspose } from '@/lib/ml/wasm-transpose';
 
 type Tf = typeof TF;
 type WasmApi = Pick<typeof TfWasm, 'setWasmPaths' | 'setThreadsCount' | 'getThreadsCount'>;
@@ -82,10 +83,11 @@ async function withReportedCores<T>(threads: number, run: () => Promise<T>): Pro
 /**
  * Makes `tf.setBackend('wasm')` start the threaded SIMD binary with the chosen pool size where
  * the page is cross-origin isolated, the single-threaded SIMD binary otherwise. The binaries
- * come from our own origin.
+ * come from our own origin. tfjs's transpose is replaced where it is slow (lib/ml/wasm-transpose.ts).
  */
 export async function prepareWasm(tf: Tf): Promise<{ initialise(): Promise<boolean> }> {
   const wasm = await loadWasmApi(tf);
+  installWasmTranspose(tf);
   wasm.setWasmPaths(`${basePath}/tfjs/`);
   choice ??= await threadingChoice(tf);
   const threaded = wantsThreadedBinary(choice);

@@ -7,7 +7,9 @@
  *   emits more kernels for the same result.
  * - On the wasm backend, matMul with a transpose flag leaves XNNPACK for a scalar fallback
  *   loop that is 10–20× slower, and every autodiff gradient of a matMul uses such a flag. Here
- *   the transposes are materialised (cheap) and every product takes the fast path.
+ *   the transposes are materialised and every product takes the fast path. tfjs's wasm
+ *   transpose is slow on a minibatch of 256 rows (a multiple of 128); the page replaces it for
+ *   such shapes with a tiled copy (lib/ml/wasm-transpose.ts), bit for bit the same.
  * - On wasm, tf.gather costs ~50 ns per element while tf.gatherND copies whole rows, so the
  *   minibatch is drawn with gatherND there (the CPU backend is the other way round).
  * - wasm's tanh is a scalar loop ~7× slower than its (XNNPACK) sigmoid, so there tanh(z) is
