@@ -43,3 +43,24 @@ test('a phone drives the energy-inference demo by touch: full-width figure first
   await expect(figure.locator('.demo-shortcuts')).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test("the playlist's title takes the phone's width, with the previous and next buttons in a row under it (en, fr)", async ({ page }) => {
+  const problems = watchConsole(page);
+  for (const lang of ['en', 'fr']) {
+    await page.goto(`/${lang}/week07/present/`);
+    const heading = page.locator('.playlist-heading');
+    await expect(page.locator('.playlist[data-hydrated]')).toBeVisible();
+    const title = (await heading.locator('h1').boundingBox())!;
+    const previous = (await page.locator('[data-action="previous-demo"]').boundingBox())!;
+    const next = (await page.locator('[data-action="next-demo"]').boundingBox())!;
+    // Squeezed between the buttons, the title ran a word per line (about a third of the width).
+    expect(title.width).toBeGreaterThan(0.7 * 360);
+    for (const button of [previous, next]) {
+      expect(button.y).toBeGreaterThanOrEqual(title.y + title.height);
+      expect(button.x + button.width).toBeLessThanOrEqual(360);
+    }
+    expect(Math.abs(previous.y - next.y)).toBeLessThan(1);
+    expect(previous.x + previous.width).toBeLessThanOrEqual(next.x);
+  }
+  expect(problems).toEqual([]);
+});
