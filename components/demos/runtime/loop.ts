@@ -161,7 +161,13 @@ export class TrainingLoop {
   }
 
   private async tick(): Promise<void> {
-    if (this.status !== 'running' || this.busy) return;
+    if (this.status !== 'running') return;
+    // A single step (the S key, a test) still holds the model: come back next frame, or a play
+    // pressed meanwhile would stay "running" without ever stepping.
+    if (this.busy) {
+      this.schedule();
+      return;
+    }
     this.busy = true;
     try {
       await this.runSteps(this.stepsThisTick());

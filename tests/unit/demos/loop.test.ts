@@ -83,6 +83,26 @@ describe('the training loop', () => {
     expect(h.frames.map((f) => f.steps)).toEqual([2]);
   });
 
+  it('played while a single step is still running: trains once that step is done', async () => {
+    const h = harness(() => 1, { async: true });
+    const single = h.loop.stepOnce(1);
+    h.loop.play();
+    // The first frame comes while the single step still holds the loop.
+    await new Promise((r) => setTimeout(r, 40));
+    h.finishStep();
+    await single;
+    expect(h.loop.stepCount).toBe(1);
+    for (let k = 0; k < 5 && h.made.length < 3; k++) {
+      await new Promise((r) => setTimeout(r, 40));
+      h.finishStep();
+    }
+    expect(h.loop.state).toBe('running');
+    expect(h.made.length).toBeGreaterThanOrEqual(3);
+    h.loop.pause();
+    h.finishStep();
+    h.loop.dispose();
+  });
+
   it('disposed while a step is pending: frees that step\'s loss and reports nothing', async () => {
     const h = harness(() => 0.5, { async: true });
     const done = h.loop.stepOnce(1);
