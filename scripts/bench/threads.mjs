@@ -131,9 +131,10 @@ const sum = (values) => values.reduce((a, b) => a + b, 0);
 /**
  * Splits a step's wall time (ms) into kernels that threads shortened (threaded time under 0.8 of
  * the single-threaded time, among kernels worth 0.02 ms a step), the other kernels, and the time
- * outside kernels; and the Amdahl ceiling over `threads` from the single-threaded split.
+ * outside kernels; and, from the single-threaded split, the step time if the shortened kernels
+ * scaled perfectly over `threads` (Amdahl) and the speed-up that would be.
  */
-export function stepSplit(single, threaded, threads) {
+function stepSplit(single, threaded, threads) {
   const names = Object.keys(single.kernels).filter((name) => single.kernels[name] >= 0.02);
   const shortened = names.filter((name) => (threaded.kernels[name] ?? 0) < 0.8 * single.kernels[name]);
   const part = (side, chosen) => sum(chosen.map((name) => side.kernels[name] ?? 0));
@@ -143,8 +144,8 @@ export function stepSplit(single, threaded, threads) {
     return { faster, other: kernels - faster, outside: Math.max(0, side.stepMs - kernels) };
   };
   const one = split(single);
-  const ceiling = single.stepMs / (single.stepMs - one.faster + one.faster / threads);
-  return { shortened, single: one, threaded: split(threaded), ceiling };
+  const ceilingMs = single.stepMs - one.faster + one.faster / threads;
+  return { shortened, single: one, threaded: split(threaded), ceilingMs, ceiling: single.stepMs / ceilingMs };
 }
 
 /** Longest main-thread task while the demo trains by its play button for `seconds`. */
@@ -243,9 +244,9 @@ export async function benchThreads({ browser, root, runs = 3, seconds = 10 }) {
     rows.push([`d=${hidden}: page thread, cores busy`, cpu(single, 'page'), cpu(threaded, 'page'), '']);
     rows.push([`d=${hidden}: wasm pool workers, cores busy`, cpu(single, 'workers'), cpu(threaded, 'workers'), '']);
     rows.push([`d=${hidden}: Amdahl ceiling (shortened kernels x${threaded.threads})`, '', '', ratio(split.ceiling, 1)]);
-    // At the ceiling a step takes single.stepMs / ceiling: the best fraction of the bound threads could give.
+    // The best fraction of the bound threads could give: the bound's step time over the ceiling's.
     const boundMs = (1000 * stepFlops(hidden)) / threaded.matmul;
-    rows.push([`d=${hidden}: fraction of the threaded bound at the ceiling`, '', fmt(boundMs / (side(single).stepMs / split.ceiling), 2), '']);
+    rows.push([`d=${hidden}: fraction of the threaded bound at the ceiling`, '', fmt(boundMs / split.ceilingMs, 2), '']);
   }
   for (const surface of SURFACES) {
     const s = single.redraw[surface.id];
